@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * attached, a call to it returns at once and its body runs later, once per call, after a grace
  * period has passed. See {@link Reclaimer} for the full contract.
  *
- * <p>On an interface or abstract method the annotation applies to every implementation. Without
- * the agent the annotation is inert and the body runs inline, as written.
+ * <p>On an interface or abstract method the annotation applies to every implementation. Without the
+ * agent the annotation is inert and the body runs inline, as written.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

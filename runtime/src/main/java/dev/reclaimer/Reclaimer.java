@@ -11,20 +11,18 @@ import java.util.Objects;
  *
  * A <em>retire</em> is a call of a release method ({@link DeferredRelease}) or of {@link
  * #defer(Runnable)}. A <em>reader</em> is a thread inside a read section: a {@link #read()} block,
- * a {@link ReadSide} method, or a {@link Safepoint} method while it runs. The <em>grace
- * period</em> of a retire made at time T ends when every read section that was open at T has
- * closed.
+ * a {@link ReadSide} method, or a {@link Safepoint} method while it runs. The <em>grace period</em>
+ * of a retire made at time T ends when every read section that was open at T has closed.
  *
  * <h2>The contract</h2>
  *
  * <ul>
  *   <li><b>Safety.</b> A retired release never starts before its grace period has ended, so an
- *       object unpublished before it was retired is never released under a reader that could
- *       still hold it.
- *   <li><b>Exactly once.</b> Every retire runs exactly once: on a main-loop thread at a
- *       safepoint, on the background drainer thread when no safepoint drains in time, or at
- *       shutdown. {@link #stats()} makes this checkable: {@code retired == released + failed +
- *       pending}.
+ *       object unpublished before it was retired is never released under a reader that could still
+ *       hold it.
+ *   <li><b>Exactly once.</b> Every retire runs exactly once: on a main-loop thread at a safepoint,
+ *       on the background drainer thread when no safepoint drains in time, or at shutdown. {@link
+ *       #stats()} makes this checkable: {@code retired == released + failed + pending}.
  *   <li><b>Order.</b> Releases retired by one thread run in the order they were retired. There is
  *       no order across threads.
  *   <li><b>Thread.</b> By default a release runs on a main-loop thread after its {@link Safepoint}
@@ -32,9 +30,9 @@ import java.util.Objects;
  *       Applications without a main loop are served by a background daemon thread.
  *   <li><b>Happens-before.</b> Everything the retiring thread did before the retire happens-before
  *       the release body starts.
- *   <li><b>Exceptions.</b> A release body that throws is caught, counted as failed and logged
- *       (once per release site with its stack trace, then rate-limited). The caller of the
- *       release method never sees it; the other releases and the loop go on.
+ *   <li><b>Exceptions.</b> A release body that throws is caught, counted as failed and logged (once
+ *       per release site with its stack trace, then rate-limited). The caller of the release method
+ *       never sees it; the other releases and the loop go on.
  *   <li><b>Nesting.</b> Inside a running release body, a release call on the same object (a
  *       subclass body calling {@code super.release()}) runs inline; releases of other objects are
  *       retired and wait for their own grace period.
@@ -46,8 +44,8 @@ import java.util.Objects;
  * on running on any particular thread. Unlike {@link java.lang.ref.Cleaner}, the reclaimer keeps
  * the object strongly reachable until its release has run; the object is never collected first.
  *
- * <p>Without the agent, the annotations are inert and release methods run inline; {@link
- * #read()} and {@link #defer(Runnable)} still work as a plain library.
+ * <p>Without the agent, the annotations are inert and release methods run inline; {@link #read()}
+ * and {@link #defer(Runnable)} still work as a plain library.
  */
 public final class Reclaimer {
 
@@ -86,8 +84,8 @@ public final class Reclaimer {
     }
 
     /**
-     * Waits until one grace period has passed: every read section open at the time of the call
-     * has closed.
+     * Waits until one grace period has passed: every read section open at the time of the call has
+     * closed.
      *
      * @throws IllegalStateException if called inside a read section, where it could never return
      * @throws InterruptedException if interrupted while waiting

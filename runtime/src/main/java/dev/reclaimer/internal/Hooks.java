@@ -1,13 +1,13 @@
 package dev.reclaimer.internal;
 
 /**
- * The entry points that code injected by the agent calls. This class is the whole contract
- * between the agent and the runtime: its method names and descriptors are referenced from
- * rewritten application bytecode, so they change only together with the agent.
+ * The entry points that code injected by the agent calls. This class is the whole contract between
+ * the agent and the runtime: its method names and descriptors are referenced from rewritten
+ * application bytecode, so they change only together with the agent.
  *
- * <p>None of these methods throws into application code. An internal failure is reported once
- * and the call degrades to the behaviour without the agent (a release runs inline, a section is
- * simply not tracked).
+ * <p>None of these methods throws into application code. An internal failure is reported once and
+ * the call degrades to the behaviour without the agent (a release runs inline, a section is simply
+ * not tracked).
  */
 public final class Hooks {
 

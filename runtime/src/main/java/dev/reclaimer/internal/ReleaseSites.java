@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The release methods the agent has rewritten, numbered. The agent registers a method when it
- * rewrites it and bakes the returned id into the injected call to {@link Hooks#retire}; the
- * engine looks the id up when it needs the method's name, for logs and for the deferred call.
+ * rewrites it and bakes the returned id into the injected call to {@link Hooks#retire}; the engine
+ * looks the id up when it needs the method's name, for logs and for the deferred call.
  *
- * <p>Registration is rare (once per rewritten method) and synchronized; lookups read a
- * published array without locking. A site is never removed: ids stay valid for the life of the
- * JVM, and a class rewritten again (retransformation) gets new ids.
+ * <p>Registration is rare (once per rewritten method) and synchronized; lookups read a published
+ * array without locking. A site is never removed: ids stay valid for the life of the JVM, and a
+ * class rewritten again (retransformation) gets new ids.
  */
 public final class ReleaseSites {
 

@@ -1,0 +1,160 @@
+package dev.reclaimer.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Runs ready releases from every thread's queue, within a count and time budget, and keeps the work
+ * hint that lets a safepoint with nothing to do return after one load.
+ *
+ * <h2>Protocol</h2>
+ *
+ * <p><b>Roles.</b> Producers set the hint after appending; drainers (safepoint exits, the
+ * background drainer, barrier waiters, the shutdown hook) claim one queue at a time, run its ready
+ * entries in order, and clear the hint after a pass that found nothing left anywhere.
+ *
+ * <p><b>The hint.</b> A producer sets it only when it reads it clear (so steady retiring writes no
+ * shared cache line), with a release store after its append. A drainer clears it with a release
+ * store after a full pass saw every queue empty.
+ *
+ * <p><b>Accepted race (lost wake-up).</b> The producer's append is a release store and its read of
+ * the hint may be satisfied before it, so a producer may read the hint still set just before a
+ * drainer clears it, while that drainer's pass missed the new entry. The entry then waits for the
+ * background drainer, which sweeps every queue on each tick regardless of the hint and sets the
+ * hint again when it finds work. Closing the race would cost a full fence per retire.
+ *
+ * <p><b>Nesting.</b> A thread never drains inside its own drain ({@link ThreadRecord#draining}): a
+ * release body that reaches a safepoint must not recurse into the queue it is being run from.
+ */
+final class Drainer {
+
+    /** Releases run between two clock reads when a time budget applies. */
+    private static final int SLICE = 32;
+
+    private static final VarHandle HINT;
+
+    static {
+        try {
+            HINT = MethodHandles.lookup().findVarHandle(Drainer.class, "workHint", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ThreadRegistry registry;
+    private final GracePeriods gracePeriods;
+    private final ReleaseRunner runner;
+
+    /** 1 when some queue may hold entries; VarHandle {@link #HINT}. */
+    @SuppressWarnings("unused")
+    private int workHint;
+
+    /** Where the next pass starts, so no queue is always last; racy and harmless. */
+    private int cursor;
+
+    Drainer(ThreadRegistry registry, GracePeriods gracePeriods, ReleaseRunner runner) {
+        this.registry = registry;
+        this.gracePeriods = gracePeriods;
+        this.runner = runner;
+    }
+
+    /** Called by a producer after an append: sets the hint unless it is already set. */
+    void signalWork() {
+        if ((int) HINT.getOpaque(this) == 0) {
+            HINT.setRelease(this, 1);
+        }
+    }
+
+    /** Returns whether some queue may hold entries, with an opaque load: the safepoint check. */
+    boolean workHintOpaque() {
+        return (int) HINT.getOpaque(this) != 0;
+    }
+
+    /**
+     * Runs ready releases from all queues.
+     *
+     * @param self the calling thread's record
+     * @param maxReleases most releases to run
+     * @param budgetNanos most time to spend, {@link Long#MAX_VALUE} for no limit
+     * @return how many releases ran; 0 also when the caller is already draining
+     */
+    int drainReady(ThreadRecord self, int maxReleases, long budgetNanos) {
+        if (self.draining) {
+            return 0;
+        }
+        self.draining = true;
+        try {
+            return drainPass(self, maxReleases, budgetNanos);
+        } finally {
+            self.draining = false;
+        }
+    }
+
+    private int drainPass(ThreadRecord self, int maxReleases, long budgetNanos) {
+        long start = budgetNanos == Long.MAX_VALUE ? 0 : System.nanoTime();
+        long epoch = gracePeriods.epochVolatile();
+        ThreadRecord[] snapshot = registry.snapshotVolatile();
+        int length = snapshot.length;
+        int first = Math.floorMod(cursor++, length);
+        boolean leftOver = false;
+        int ran = 0;
+        for (int i = 0; i < length; i++) {
+            ThreadRecord record = ThreadRegistry.at(snapshot, (first + i) % length);
+            RetireQueue queue = record == null ? null : record.queueAcquire();
+            if (queue == null || queue.pendingAcquire() == 0) {
+                continue;
+            }
+            if (ran >= maxReleases || overBudget(start, budgetNanos) || !queue.tryClaim()) {
+                leftOver = true;
+                continue;
+            }
+            try {
+                ran += drainQueue(queue, self, epoch, maxReleases - ran, start, budgetNanos);
+                leftOver |= queue.pendingAcquire() != 0;
+            } finally {
+                queue.unclaim();
+            }
+        }
+        if (!leftOver) {
+            HINT.setRelease(this, 0);
+        }
+        return ran;
+    }
+
+    private int drainQueue(
+            RetireQueue queue,
+            ThreadRecord self,
+            long epoch,
+            int maxReleases,
+            long start,
+            long budgetNanos) {
+        int ran = 0;
+        while (ran < maxReleases) {
+            int slice = Math.min(SLICE, maxReleases - ran);
+            int done = queue.drainClaimed(epoch, slice, runner, self);
+            ran += done;
+            if (done < slice || overBudget(start, budgetNanos)) {
+                break;
+            }
+        }
+        return ran;
+    }
+
+    private static boolean overBudget(long start, long budgetNanos) {
+        return budgetNanos != Long.MAX_VALUE && System.nanoTime() - start >= budgetNanos;
+    }
+
+    /** Returns the entries waiting in all queues, from their counters. */
+    long totalPending() {
+        ThreadRecord[] snapshot = registry.snapshotVolatile();
+        long pending = 0;
+        for (int i = 0; ; i++) {
+            ThreadRecord record = ThreadRegistry.at(snapshot, i);
+            if (record == null) {
+                return pending;
+            }
+            RetireQueue queue = record.queueAcquire();
+            pending += queue == null ? 0 : queue.pendingAcquire();
+        }
+    }
+}

@@ -1,0 +1,595 @@
+package dev.reclaimer.internal;
+
+import dev.reclaimer.ReadSection;
+import dev.reclaimer.ReclaimerStats;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The grace-period engine behind {@link dev.reclaimer.Reclaimer} and {@link Hooks}: per-thread
+ * records and retire queues, the global epoch, drains at safepoints and on a background thread,
+ * blocking waits, stall and backlog reports, and the drain at JVM exit.
+ *
+ * <h2>Protocol</h2>
+ *
+ * <p><b>Roles.</b> Readers enter and leave sections on their own {@link ThreadRecord}. Retiring
+ * threads append to their own {@link RetireQueue}. Drainers (a main-loop thread leaving its
+ * outermost safepoint, the {@link BackgroundDrainer}, a thread in {@link #barrier()}, a thread
+ * applying the {@link BacklogPolicy#WAIT} policy, the shutdown hook) advance the epoch through
+ * {@link GracePeriods} and run ready entries through the {@link Drainer}. The safety argument is in
+ * {@link GracePeriods}; the hand-over of entries in {@link RetireQueue}.
+ *
+ * <p><b>State.</b> {@code state} holds an {@link EngineState} ordinal, moved forward by CAS. A
+ * retire reads it before appending: in {@code SHUT_DOWN} the body runs inline. It reads it again
+ * after appending, so a retire that raced with the end of the final drain is logged by name rather
+ * than lost without a word: either the shutdown report saw the entry, or the retiring thread sees
+ * {@code SHUT_DOWN} and logs it itself.
+ *
+ * <p><b>Counters of purged records</b> are folded into {@code folded*} under the registry's lock,
+ * which {@link #stats()} also takes, so a record is counted exactly once.
+ *
+ * <p><b>Accepted races.</b> {@code lastSafepointDrainNanos} and {@code lastBacklogWarnNanos} are
+ * opaque hints; a lost update delays the fallback drain or lets one extra warning through.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private static final Object GLOBAL_LOCK = new Object();
+    private static Settings configured;
+    private static volatile Engine global;
+
+    private static final VarHandle STATE;
+    private static final VarHandle STARTED;
+    private static final VarHandle LAST_SAFEPOINT_DRAIN;
+    private static final VarHandle LAST_BACKLOG_WARN;
+    private static final VarHandle INTERNAL_FAILURE_LOGGED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Engine.class, "state", int.class);
+            STARTED = lookup.findVarHandle(Engine.class, "started", int.class);
+            LAST_SAFEPOINT_DRAIN =
+                    lookup.findVarHandle(Engine.class, "lastSafepointDrainNanos", long.class);
+            LAST_BACKLOG_WARN =
+                    lookup.findVarHandle(Engine.class, "lastBacklogWarnNanos", long.class);
+            INTERNAL_FAILURE_LOGGED =
+                    lookup.findVarHandle(Engine.class, "internalFailureLogged", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Settings settings;
+    private final boolean registersShutdownHook;
+    private final ThreadRegistry registry = new ThreadRegistry();
+    private final GracePeriods gracePeriods = new GracePeriods(registry);
+    private final ReleaseMethods methods = new ReleaseMethods();
+    private final Drainer drainer;
+    private final StallMonitor stallMonitor;
+    private final BackgroundDrainer background;
+    private final ThreadLocal<ThreadRecord> records = ThreadLocal.withInitial(this::register);
+
+    /** An {@link EngineState} ordinal; VarHandle {@link #STATE}. */
+    @SuppressWarnings("unused")
+    private int state = EngineState.RUNNING.ordinal();
+
+    /** 1 once the background drainer (and the shutdown hook) started; VarHandle. */
+    @SuppressWarnings("unused")
+    private int started;
+
+    /** When a safepoint last ran a release; VarHandle {@link #LAST_SAFEPOINT_DRAIN}. */
+    @SuppressWarnings("unused")
+    private long lastSafepointDrainNanos;
+
+    /** When the backlog was last reported; VarHandle {@link #LAST_BACKLOG_WARN}. */
+    @SuppressWarnings("unused")
+    private long lastBacklogWarnNanos;
+
+    /** 1 once an internal failure was logged; VarHandle. */
+    @SuppressWarnings("unused")
+    private int internalFailureLogged;
+
+    // Counters of purged records; guarded by the registry's lock.
+    private long foldedRetired;
+    private long foldedReleased;
+    private long foldedFailed;
+
+    private Engine(Settings settings, boolean registersShutdownHook) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.registersShutdownHook = registersShutdownHook;
+        this.drainer =
+                new Drainer(
+                        registry,
+                        gracePeriods,
+                        new ReleaseRunner(methods, new FailureLog(settings.failureLogInterval())));
+        this.stallMonitor = new StallMonitor(registry, settings.stallTimeout());
+        this.background = new BackgroundDrainer(this, tickNanos(settings));
+        LAST_SAFEPOINT_DRAIN.setOpaque(this, System.nanoTime());
+    }
+
+    /**
+     * Sets the settings the global engine will be created with. The agent calls this once, before
+     * anything uses the engine.
+     *
+     * @param settings the settings to use
+     * @return {@code true} if they will be used; {@code false} (and a warning) if the global engine
+     *     already exists, in which case they are ignored
+     */
+    public static boolean configure(Settings settings) {
+        Objects.requireNonNull(settings, "settings");
+        synchronized (GLOBAL_LOCK) {
+            if (global != null) {
+                LOG.warn("Reclaimer settings arrived after the engine started; they are ignored");
+                return false;
+            }
+            configured = settings;
+            return true;
+        }
+    }
+
+    /**
+     * Returns the engine of this JVM, creating it on first use with the configured settings or the
+     * defaults.
+     *
+     * @return the global engine
+     */
+    public static Engine global() {
+        Engine engine = global;
+        return engine != null ? engine : createGlobal();
+    }
+
+    private static Engine createGlobal() {
+        synchronized (GLOBAL_LOCK) {
+            if (global == null) {
+                Settings chosen = configured != null ? configured : Settings.defaults();
+                global = new Engine(chosen, true);
+            }
+            return global;
+        }
+    }
+
+    /** Creates an independent engine with its own threads and no shutdown hook; for tests. */
+    static Engine create(Settings settings) {
+        return new Engine(settings, false);
+    }
+
+    /** Returns the settings this engine runs with. */
+    Settings settings() {
+        return settings;
+    }
+
+    // ---- read sections ------------------------------------------------------------------
+
+    /**
+     * Opens a read section on the calling thread.
+     *
+     * @return the thread's section object, to be closed on this thread
+     */
+    public ReadSection openSection() {
+        ThreadRecord record = records.get();
+        record.enter(gracePeriods.epochVolatile());
+        return record;
+    }
+
+    /** Enters a safepoint method: a read section whose outermost exit drains. */
+    Object enterSafepoint() {
+        return enterReadSide();
+    }
+
+    /** Leaves a safepoint method; at the outermost level, drains ready releases within budget. */
+    void exitSafepoint(Object token) {
+        if (!(token instanceof ThreadRecord)) {
+            return;
+        }
+        ThreadRecord record = (ThreadRecord) token;
+        try {
+            if (record.exit() && drainer.workHintOpaque() && record.releasing == null) {
+                drainAtSafepoint(record);
+            }
+        } catch (RuntimeException | Error e) {
+            reportInternalFailure("a safepoint exit", e);
+        }
+    }
+
+    /** Enters a read-side method; never throws into application code. */
+    Object enterReadSide() {
+        try {
+            ThreadRecord record = records.get();
+            record.enter(gracePeriods.epochVolatile());
+            return record;
+        } catch (RuntimeException | Error e) {
+            reportInternalFailure("a read-side entry", e);
+            return null;
+        }
+    }
+
+    /** Leaves a read-side method; never throws into application code. */
+    void exitReadSide(Object token) {
+        if (!(token instanceof ThreadRecord)) {
+            return;
+        }
+        try {
+            ((ThreadRecord) token).exit();
+        } catch (RuntimeException | Error e) {
+            reportInternalFailure("a read-side exit", e);
+        }
+    }
+
+    private void drainAtSafepoint(ThreadRecord record) {
+        gracePeriods.tryAdvance();
+        int ran =
+                drainer.drainReady(
+                        record, settings.drainMaxReleases(), settings.drainTimeBudget().toNanos());
+        if (ran > 0) {
+            LAST_SAFEPOINT_DRAIN.setOpaque(this, System.nanoTime());
+        }
+    }
+
+    // ---- retire ---------------------------------------------------------------------------
+
+    /**
+     * Retires a call of a rewritten release method.
+     *
+     * @return {@code true} if the call was queued and the body must be skipped now
+     */
+    boolean retire(Object self, Object[] arguments, int site, Class<?> declaringType) {
+        try {
+            ThreadRecord record = records.get();
+            if (record.releasing == self || stateVolatile() == EngineState.SHUT_DOWN) {
+                return false;
+            }
+            if (methods.invokerFor(site, declaringType) == null) {
+                return false;
+            }
+            enqueue(record, self, arguments, site);
+            return true;
+        } catch (RuntimeException | Error e) {
+            reportInternalFailure("a retire", e);
+            return false;
+        }
+    }
+
+    /**
+     * Retires {@code release}: it runs once, after a grace period. After shutdown it runs at once.
+     *
+     * @param release the action to run
+     */
+    public void defer(Runnable release) {
+        ThreadRecord record = records.get();
+        if (stateVolatile() == EngineState.SHUT_DOWN) {
+            release.run();
+            return;
+        }
+        enqueue(record, release, null, ReleaseMethods.DEFER_SITE);
+    }
+
+    private void enqueue(ThreadRecord record, Object receiver, Object[] arguments, int site) {
+        RetireQueue queue = record.ownQueue();
+        long tag = gracePeriods.epochVolatile();
+        boolean newChunk = queue.append(receiver, arguments, site, tag);
+        drainer.signalWork();
+        if (newChunk) {
+            checkBacklog(record);
+        }
+        if (stateVolatile() == EngineState.SHUT_DOWN) {
+            LOG.warn(
+                    "Release {} was retired while the reclaimer shut down and will not run",
+                    ReleaseMethods.displayName(site, receiver));
+        }
+    }
+
+    // ---- backlog --------------------------------------------------------------------------
+
+    private void checkBacklog(ThreadRecord record) {
+        long pending = drainer.totalPending();
+        if (pending <= settings.backlogBound()) {
+            return;
+        }
+        boolean mayWait =
+                settings.backlogPolicy() == BacklogPolicy.WAIT
+                        && !record.inSection()
+                        && !record.draining
+                        && record.releasing == null;
+        if (mayWait) {
+            waitOutBacklog(record);
+        } else {
+            warnBacklog(pending);
+        }
+    }
+
+    private void waitOutBacklog(ThreadRecord record) {
+        if (!awaitGracePeriod(settings.stallTimeout().toNanos())) {
+            LOG.warn(
+                    "Backlog above {} pending releases and no grace period within {}; going on",
+                    settings.backlogBound(),
+                    settings.stallTimeout());
+        }
+        drainer.drainReady(record, Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    private void warnBacklog(long pending) {
+        long now = System.nanoTime();
+        long last = (long) LAST_BACKLOG_WARN.getOpaque(this);
+        boolean due = last == 0 || now - last >= settings.failureLogInterval().toNanos();
+        if (due && LAST_BACKLOG_WARN.compareAndSet(this, last, now)) {
+            LOG.warn(
+                    "{} releases are pending, above the bound of {}; a reader may be stalled or"
+                            + " no safepoint drains them",
+                    pending,
+                    settings.backlogBound());
+        }
+    }
+
+    /** Waits, uninterruptibly, up to {@code timeoutNanos} for one grace period. */
+    private boolean awaitGracePeriod(long timeoutNanos) {
+        long target = gracePeriods.epochVolatile() + 2;
+        long start = System.nanoTime();
+        Backoff backoff = new Backoff();
+        while (gracePeriods.epochVolatile() < target) {
+            if (System.nanoTime() - start >= timeoutNanos) {
+                return false;
+            }
+            if (!gracePeriods.tryAdvance()) {
+                backoff.pauseUninterruptibly();
+            }
+        }
+        return true;
+    }
+
+    // ---- blocking waits -------------------------------------------------------------------
+
+    /**
+     * Waits until every release retired before the call has run. The calling thread helps: it
+     * advances the epoch and runs ready releases itself.
+     *
+     * @throws IllegalStateException inside a read section or a release body
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void barrier() throws InterruptedException {
+        ThreadRecord self = records.get();
+        refuseWaitInSection(self, "barrier()");
+        if (self.releasing != null || self.draining) {
+            throw new IllegalStateException(
+                    "barrier() called inside a release body: the releases it waits for may be"
+                            + " queued behind this one, so it could never return");
+        }
+        BarrierTargets targets = BarrierTargets.snapshot(registry);
+        Backoff backoff = new Backoff();
+        while (!targets.reached()) {
+            gracePeriods.tryAdvance();
+            if (drainer.drainReady(self, Integer.MAX_VALUE, Long.MAX_VALUE) == 0
+                    && !targets.reached()) {
+                backoff.pause();
+            }
+        }
+    }
+
+    /**
+     * Waits until one grace period has passed.
+     *
+     * @throws IllegalStateException inside a read section
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void synchronize() throws InterruptedException {
+        refuseWaitInSection(records.get(), "synchronize()");
+        long target = gracePeriods.epochVolatile() + 2;
+        Backoff backoff = new Backoff();
+        while (gracePeriods.epochVolatile() < target) {
+            if (!gracePeriods.tryAdvance()) {
+                backoff.pause();
+            }
+        }
+    }
+
+    private static void refuseWaitInSection(ThreadRecord self, String operation) {
+        if (self.inSection()) {
+            throw new IllegalStateException(
+                    operation
+                            + " called inside a read section: it waits for every open section to"
+                            + " close, including this one, so it could never return");
+        }
+    }
+
+    // ---- statistics -----------------------------------------------------------------------
+
+    /**
+     * Returns a snapshot of the counters.
+     *
+     * @return the counters now
+     */
+    public ReclaimerStats stats() {
+        return registry.withLock(this::statsLocked);
+    }
+
+    private ReclaimerStats statsLocked() {
+        long released = foldedReleased;
+        long failed = foldedFailed;
+        long retired = foldedRetired;
+        long oldestTag = 0;
+        ThreadRecord[] snapshot = registry.snapshotVolatile();
+        for (int i = 0; ; i++) {
+            ThreadRecord record = ThreadRegistry.at(snapshot, i);
+            if (record == null) {
+                break;
+            }
+            RetireQueue queue = record.queueAcquire();
+            if (queue != null) {
+                released += queue.releasedAcquire();
+                failed += queue.failedAcquire();
+                retired += queue.producedAcquire();
+                oldestTag = older(oldestTag, oldestTagOf(queue));
+            }
+        }
+        long pending = retired - released - failed;
+        Duration age =
+                pending == 0 || oldestTag == 0
+                        ? Duration.ZERO
+                        : Duration.ofNanos(
+                                Math.max(
+                                        0,
+                                        System.nanoTime()
+                                                - gracePeriods.approximateStartNanos(oldestTag)));
+        return new ReclaimerStats(
+                retired, released, failed, pending, gracePeriods.completedGracePeriods(), age);
+    }
+
+    private static long oldestTagOf(RetireQueue queue) {
+        if (queue.pendingAcquire() == 0 || !queue.tryClaim()) {
+            return 0;
+        }
+        try {
+            return queue.oldestEpochClaimed();
+        } finally {
+            queue.unclaim();
+        }
+    }
+
+    private static long older(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
+
+    // ---- background work ------------------------------------------------------------------
+
+    /** One tick of the background drainer; see {@link BackgroundDrainer}. */
+    void backgroundTick() {
+        long now = System.nanoTime();
+        gracePeriods.tryAdvance();
+        stallMonitor.scan(gracePeriods.epochVolatile(), now);
+        if (drainer.totalPending() > 0) {
+            drainer.signalWork();
+            long idle = now - (long) LAST_SAFEPOINT_DRAIN.getOpaque(this);
+            if (idle >= settings.fallbackDelay().toNanos()) {
+                gracePeriods.tryAdvance();
+                drainer.drainReady(records.get(), Integer.MAX_VALUE, Long.MAX_VALUE);
+            }
+        }
+        purgeDeadRecords();
+    }
+
+    private void purgeDeadRecords() {
+        if (!hasDeadRecord()) {
+            return;
+        }
+        int purged = registry.removeIf(this::foldIfDeadAndDrained);
+        if (purged > 0) {
+            LOG.debug("Purged the records of {} terminated threads", purged);
+        }
+    }
+
+    private boolean hasDeadRecord() {
+        ThreadRecord[] snapshot = registry.snapshotVolatile();
+        for (int i = 0; ; i++) {
+            ThreadRecord record = ThreadRegistry.at(snapshot, i);
+            if (record == null) {
+                return false;
+            }
+            if (!record.thread.isAlive()) {
+                return true;
+            }
+        }
+    }
+
+    /** Under the registry lock: folds and drops a dead thread's record once its queue is empty. */
+    private boolean foldIfDeadAndDrained(ThreadRecord record) {
+        if (record.thread.isAlive()) {
+            return false;
+        }
+        RetireQueue queue = record.queueAcquire();
+        if (queue == null) {
+            return true;
+        }
+        if (!queue.tryClaim()) {
+            return false;
+        }
+        try {
+            if (queue.pendingAcquire() != 0) {
+                return false;
+            }
+            foldedRetired += queue.producedAcquire();
+            foldedReleased += queue.releasedAcquire();
+            foldedFailed += queue.failedAcquire();
+            return true;
+        } finally {
+            queue.unclaim();
+        }
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    private ThreadRecord register() {
+        ThreadRecord record = new ThreadRecord(Thread.currentThread());
+        registry.register(record);
+        if (STARTED.compareAndSet(this, 0, 1)) {
+            startBackgroundWork();
+        }
+        return record;
+    }
+
+    private void startBackgroundWork() {
+        background.start();
+        if (registersShutdownHook) {
+            try {
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(this::shutdown, "reclaimer-shutdown"));
+            } catch (IllegalStateException alreadyExiting) {
+                LOG.warn("The JVM is already exiting; pending releases will not run at exit");
+            }
+        }
+    }
+
+    /**
+     * Runs the final drain: stops the background drainer, waits for grace periods and runs pending
+     * releases until none is left or the shutdown timeout passes, then logs by release site what
+     * could not run. Later retires run inline. Runs once; later calls return at once.
+     */
+    void shutdown() {
+        if (!STATE.compareAndSet(
+                this, EngineState.RUNNING.ordinal(), EngineState.SHUTTING_DOWN.ordinal())) {
+            return;
+        }
+        background.stop();
+        ThreadRecord self = records.get();
+        long start = System.nanoTime();
+        long timeout = settings.shutdownTimeout().toNanos();
+        Backoff backoff = new Backoff();
+        while (drainer.totalPending() > 0 && System.nanoTime() - start < timeout) {
+            gracePeriods.tryAdvance();
+            if (drainer.drainReady(self, Integer.MAX_VALUE, timeout) == 0) {
+                backoff.pauseUninterruptibly();
+            }
+        }
+        STATE.setVolatile(this, EngineState.SHUT_DOWN.ordinal());
+        new ShutdownReport(registry, gracePeriods).logUnreleased(settings.shutdownTimeout());
+    }
+
+    /** Returns the engine's state, with a volatile load. */
+    EngineState stateVolatile() {
+        return EngineState.of((int) STATE.getVolatile(this));
+    }
+
+    /** Returns the background drainer's thread, for tests. */
+    Thread backgroundThread() {
+        return background.thread();
+    }
+
+    private void reportInternalFailure(String where, Throwable failure) {
+        if (INTERNAL_FAILURE_LOGGED.compareAndSet(this, 0, 1)) {
+            LOG.error(
+                    "Reclaimer failed in {}; the call goes on as without the agent (logged once)",
+                    where,
+                    failure);
+        }
+    }
+
+    private static long tickNanos(Settings settings) {
+        long fallback = settings.fallbackDelay().toNanos() / 2;
+        long stall = settings.stallTimeout().toNanos() / 4;
+        return Math.max(1_000_000L, Math.min(Math.min(fallback, stall), 50_000_000L));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.reclaimer.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deferred calls of rewritten release methods, one per site, resolved on a site's first retire
+ * and cached.
+ *
+ * <p>A deferred release calls the very method that was retired, on the same receiver, without
+ * virtual dispatch (as {@code invokespecial} would), so a subclass's release retires and later runs
+ * its own body, not the most derived one again. Every handle is adapted to the shape {@code (Object
+ * receiver, Object[] arguments) void} so a drain can call it with {@code invokeExact}.
+ *
+ * <h2>Protocol</h2>
+ *
+ * <p>Resolution is rare and synchronized; it publishes a copied table with a release store, and the
+ * retire fast path reads it with an acquire load, so a resolved entry is seen complete. A site that
+ * cannot be resolved (the method's package is not open to us, a class-loader mismatch) is cached as
+ * unresolvable: it is logged once and its releases run inline, as without the agent. Two threads
+ * racing to resolve the same site both resolve it; one table wins and the other's work is
+ * discarded, which is harmless.
+ */
+final class ReleaseMethods {
+
+    /** The reserved site of {@link dev.reclaimer.Reclaimer#defer}: run the receiver. */
+    static final int DEFER_SITE = 0;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseMethods.class);
+
+    private static final MethodType INVOKER_TYPE =
+            MethodType.methodType(void.class, Object.class, Object[].class);
+
+    private static final VarHandle TABLE;
+
+    static {
+        try {
+            TABLE =
+                    MethodHandles.lookup()
+                            .findVarHandle(ReleaseMethods.class, "table", Resolved[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Resolved sites by id, copy-on-write; VarHandle {@link #TABLE}. */
+    @SuppressWarnings("unused")
+    private Resolved[] table = new Resolved[64];
+
+    /**
+     * Returns the site's invoker, resolving it on first use.
+     *
+     * @return the invoker, or null when the site cannot be deferred and must run inline
+     */
+    MethodHandle invokerFor(int site, Class<?> declaringType) {
+        Resolved[] current = (Resolved[]) TABLE.getAcquire(this);
+        Resolved resolved = site < current.length ? current[site] : null;
+        if (resolved == null) {
+            resolved = resolveAndCache(site, declaringType);
+        }
+        return resolved.invoker;
+    }
+
+    /** Returns the invoker of a site already resolved by a retire. */
+    MethodHandle resolvedInvoker(int site) {
+        return ((Resolved[]) TABLE.getAcquire(this))[site].invoker;
+    }
+
+    /** Returns the readable name of a site, for logs. */
+    static String displayName(int site, Object receiver) {
+        if (site == DEFER_SITE) {
+            return "deferred " + receiver.getClass().getName();
+        }
+        return ReleaseSites.get(site).displayName();
+    }
+
+    private synchronized Resolved resolveAndCache(int site, Class<?> declaringType) {
+        Resolved[] current = (Resolved[]) TABLE.get(this);
+        if (site < current.length && current[site] != null) {
+            return current[site];
+        }
+        Resolved resolved = new Resolved(resolve(site, declaringType));
+        Resolved[] copy = Arrays.copyOf(current, Math.max(current.length, site + 1) * 2);
+        copy[site] = resolved;
+        TABLE.setRelease(this, copy);
+        return resolved;
+    }
+
+    private static MethodHandle resolve(int site, Class<?> declaringType) {
+        ReleaseSite release = null;
+        try {
+            release = ReleaseSites.get(site);
+            MethodType type =
+                    MethodType.fromMethodDescriptorString(
+                            release.descriptor(), declaringType.getClassLoader());
+            MethodHandle method =
+                    MethodHandles.privateLookupIn(declaringType, MethodHandles.lookup())
+                            .findSpecial(declaringType, release.methodName(), type, declaringType);
+            return method.asSpreader(Object[].class, type.parameterCount()).asType(INVOKER_TYPE);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            String name = release == null ? "site " + site : release.displayName();
+            LOG.warn("Cannot defer release {}; its calls will run inline", name, e);
+            return null;
+        }
+    }
+
+    /** One site's resolution; a null invoker marks a site that runs inline. */
+    private static final class Resolved {
+        final MethodHandle invoker;
+
+        Resolved(MethodHandle invoker) {
+            this.invoker = invoker;
+        }
+    }
+}
