@@ -1,0 +1,69 @@
+package dev.reclaimer.sample.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.reclaimer.sample.machine.FlatView.Outcome;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlatViewTest {
+
+    private static final Linger NO_LINGER = Linger.spinning(0, Duration.ZERO);
+
+    private final AddressSpace space = new AddressSpace(4, 64);
+    private final DeviceRegion low = new DeviceRegion(1, 0, space);
+    private final DeviceRegion high = new DeviceRegion(2, 192, space);
+    private final FlatView view = new FlatView(1, List.of(high, low), space);
+
+    @Test
+    void dispatch_insideARegion_reachesItsRegister() {
+        assertEquals(Outcome.DONE, view.dispatch(200, true, NO_LINGER));
+        assertEquals(Outcome.DONE, view.dispatch(63, false, NO_LINGER));
+    }
+
+    @Test
+    void dispatch_betweenRegions_isUnmapped() {
+        assertEquals(Outcome.UNMAPPED, view.dispatch(64, false, NO_LINGER));
+        assertEquals(Outcome.UNMAPPED, view.dispatch(191, false, NO_LINGER));
+    }
+
+    @Test
+    void dispatch_toARegionReleasedAndReused_isUseAfterRelease() {
+        high.markRetired();
+        high.release();
+        new DeviceRegion(3, 128, space);
+
+        assertEquals(Outcome.USE_AFTER_RELEASE, view.dispatch(200, true, NO_LINGER));
+        assertEquals(Outcome.DONE, view.dispatch(8, true, NO_LINGER));
+    }
+
+    @Test
+    void dispatch_throughAReleasedView_isUseAfterRelease() {
+        view.markRetired();
+        view.release();
+
+        assertEquals(Outcome.USE_AFTER_RELEASE, view.dispatch(8, false, NO_LINGER));
+    }
+
+    @Test
+    void release_countsTheRetireAndTheRelease() {
+        low.markRetired();
+        low.release();
+
+        assertEquals(1, space.metrics().retired());
+        assertEquals(1, space.metrics().released());
+        assertEquals(0, space.metrics().failed());
+    }
+
+    @Test
+    void release_twice_failsAndIsCounted() {
+        low.markRetired();
+        low.release();
+        low.markRetired();
+
+        assertThrows(IllegalStateException.class, low::release);
+        assertEquals(1, space.metrics().failed());
+    }
+}
