@@ -1,0 +1,135 @@
+package dev.reclaimer.agent.transform;
+
+import dev.reclaimer.agent.config.AgentConfig;
+import dev.reclaimer.internal.Hooks;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the rewriting of release, safepoint and read-side methods. Classes are matched and
+ * planned from type pool descriptions (nothing is loaded to decide), rewritten with inlined advice
+ * that adds no fields or methods, so classes already loaded are retransformed in place. A class in
+ * a named module gets a read edge to the runtime's module and opens its package to it, so the
+ * injected calls link and the runtime can call the release method back.
+ */
+public final class ReclaimerTransformer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReclaimerTransformer.class);
+
+    private final Instrumentation instrumentation;
+    private final ClassFilter filter;
+    private final MethodPlanner planner;
+    private final Map<Role, Advice> advice;
+    private final Advice releaseWithArguments;
+
+    private ReclaimerTransformer(
+            Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
+        this.instrumentation = instrumentation;
+        this.filter = new ClassFilter(config);
+        this.planner = new MethodPlanner(config, tracker);
+        Advice.WithCustomMapping mapping =
+                Advice.withCustomMapping().bind(ReleaseSiteIdMapping.INSTANCE);
+        this.advice =
+                Map.of(
+                        Role.RELEASE, mapping.to(ReleaseAdvice.class),
+                        Role.SAFEPOINT, Advice.to(SafepointAdvice.class),
+                        Role.READ_SIDE, Advice.to(ReadSideAdvice.class));
+        this.releaseWithArguments = mapping.to(ReleaseWithArgumentsAdvice.class);
+    }
+
+    /**
+     * Installs the transformation and retransforms the matching classes already loaded.
+     *
+     * @param instrumentation the JVM's instrumentation
+     * @param config the agent's configuration
+     * @param tracker records which selectors matched
+     * @return the installed transformer, which {@code reset} removes
+     */
+    public static ResettableClassFileTransformer install(
+            Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
+        ReclaimerTransformer transformer =
+                new ReclaimerTransformer(instrumentation, config, tracker);
+        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(new TransformationListener())
+                .ignore(ElementMatchers.none())
+                .type(transformer::matches)
+                .transform(transformer::transform)
+                .installOn(instrumentation);
+    }
+
+    private boolean matches(
+            TypeDescription type,
+            ClassLoader loader,
+            JavaModule module,
+            Class<?> loaded,
+            ProtectionDomain domain) {
+        return filter.mayTransform(type.getName())
+                && !type.isSynthetic()
+                && !type.isAnnotation()
+                && !planner.plan(type).isEmpty();
+    }
+
+    private DynamicType.Builder<?> transform(
+            DynamicType.Builder<?> builder,
+            TypeDescription type,
+            ClassLoader loader,
+            JavaModule module,
+            ProtectionDomain domain) {
+        openToRuntime(module, type);
+        AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
+        List<MethodPlanner.Planned> plan = planner.plan(type);
+        for (MethodPlanner.Planned planned : plan) {
+            visitor = visitor.invokable(ElementMatchers.is(planned.method()), adviceFor(planned));
+            LOG.debug(
+                    "rewriting {} as {}",
+                    MethodPlanner.displayName(type, planned.method()),
+                    planned.role());
+        }
+        return builder.visit(visitor);
+    }
+
+    private Advice adviceFor(MethodPlanner.Planned planned) {
+        boolean withArguments = !planned.method().getParameters().isEmpty();
+        return planned.role() == Role.RELEASE && withArguments
+                ? releaseWithArguments
+                : advice.get(planned.role());
+    }
+
+    private void openToRuntime(JavaModule module, TypeDescription type) {
+        if (module == null || !module.isNamed()) {
+            return;
+        }
+        Module target = (Module) module.unwrap();
+        Module runtime = Hooks.class.getModule();
+        String pkg = type.getPackage() == null ? "" : type.getPackage().getName();
+        if (target.canRead(runtime) && target.isOpen(pkg, runtime)) {
+            return;
+        }
+        instrumentation.redefineModule(
+                target,
+                Set.of(runtime),
+                Map.of(),
+                Map.of(pkg, Set.of(runtime)),
+                Set.of(),
+                Map.of());
+    }
+}
