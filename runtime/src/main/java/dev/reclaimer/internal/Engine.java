@@ -573,6 +573,11 @@ public final class Engine {
         return EngineState.of((int) STATE.getVolatile(this));
     }
 
+    /** Returns the thread registry, for tests. */
+    ThreadRegistry registryForTests() {
+        return registry;
+    }
+
     /** Returns the background drainer's thread, for tests. */
     Thread backgroundThread() {
         return background.thread();
