@@ -36,7 +36,11 @@ public final class SampleApp {
             return;
         }
         LOG.info(
-                "Running the address-space dispatcher for {} with {}", options.duration(), options);
+                "Running the address-space dispatcher: sync={}, {} vCPUs, {} regions, for {}",
+                options.sync(),
+                options.vcpus(),
+                options.regions(),
+                options.duration());
         Result result = new Simulation(options).run();
         System.out.print(Report.text(result));
         System.out.println(Report.resultLine(result));

@@ -15,6 +15,13 @@ import java.util.List;
 /**
  * One run of the machine: builds it, runs its loops for the configured time, stops them, retires
  * what is left, waits for every release, and measures.
+ *
+ * <p>Protocol. The main thread populates the address space before it starts the loop threads
+ * (thread start orders the two), then sleeps, stops every loop and joins them all. Only after the
+ * joins does it tear down and read the counters: the joins make every loop's writes visible, and
+ * with no loop left no reader can hold the last view, so retiring it then is safe in every mode.
+ * {@link Reclaimer#barrier()} is called outside any read section, as it must be; without the agent
+ * nothing is pending and it returns at once.
  */
 final class Simulation {
 
