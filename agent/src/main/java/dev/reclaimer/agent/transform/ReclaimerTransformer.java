@@ -13,6 +13,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -44,12 +45,13 @@ public final class ReclaimerTransformer {
         this.planner = new MethodPlanner(config, tracker);
         Advice.WithCustomMapping mapping =
                 Advice.withCustomMapping().bind(ReleaseSiteIdMapping.INSTANCE);
+        ClassFileLocator locator = adviceLocator();
         this.advice =
                 Map.of(
-                        Role.RELEASE, mapping.to(ReleaseAdvice.class),
-                        Role.SAFEPOINT, Advice.to(SafepointAdvice.class),
-                        Role.READ_SIDE, Advice.to(ReadSideAdvice.class));
-        this.releaseWithArguments = mapping.to(ReleaseWithArgumentsAdvice.class);
+                        Role.RELEASE, mapping.to(ReleaseAdvice.class, locator),
+                        Role.SAFEPOINT, Advice.to(SafepointAdvice.class, locator),
+                        Role.READ_SIDE, Advice.to(ReadSideAdvice.class, locator));
+        this.releaseWithArguments = mapping.to(ReleaseWithArgumentsAdvice.class, locator);
     }
 
     /**
@@ -74,6 +76,17 @@ public final class ReclaimerTransformer {
                 .type(transformer::matches)
                 .transform(transformer::transform)
                 .installOn(instrumentation);
+    }
+
+    /**
+     * Finds the advice classes' bytes. Class-loading trap: from the bootstrap loader (the agent jar
+     * appended to its search path) ByteBuddy's boot locator does not find them, so the system class
+     * loader, which has the agent jar on its path as for every agent, is asked too.
+     */
+    private static ClassFileLocator adviceLocator() {
+        return new ClassFileLocator.Compound(
+                ClassFileLocator.ForClassLoader.of(ReleaseAdvice.class.getClassLoader()),
+                ClassFileLocator.ForClassLoader.ofSystemLoader());
     }
 
     private boolean matches(
