@@ -23,10 +23,13 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Chunks.</b> When a chunk is full the producer links a new one through {@code next} with a
  * plain store before the release store that publishes the first entry of the new chunk, so a
- * consumer that sees that entry also sees the link. The consumer nulls every slot it consumed (so
- * released objects can be collected) and hands an exhausted chunk back through the one-slot {@code
- * spare} exchange; the producer takes it with an atomic swap. In steady state the queue therefore
- * alternates between two chunks and allocates nothing.
+ * consumer that sees that entry also sees the link. The producer keeps the whole chain from its
+ * oldest chunk to its tail. The consumer nulls every slot it consumed (so released objects can be
+ * collected), then publishes its move to the next chunk with a release store of {@code headChunk}.
+ * Every chunk before the one the producer reads there (acquire) has been left for good, so at
+ * roll-over the producer unlinks the oldest such chunk and reuses it: in steady state the queue
+ * allocates nothing, whatever the batch size. Free chunks beyond {@link #MAX_CHUNKS_KEPT} are
+ * dropped instead, so a burst does not pin its peak memory forever.
  *
  * <p><b>Consumer hand-over.</b> The consumer cursor ({@code headChunk}, {@code headIndex}) is
  * plain; the claim's CAS (acquire) and the releasing store of the flag order one consumer's cursor
@@ -43,11 +46,14 @@ final class RetireQueue {
     /** Entries per chunk: big enough to make roll-over rare, small enough for many threads. */
     static final int CHUNK_CAPACITY = 512;
 
+    /** Chunks a queue keeps for reuse once its backlog shrinks again. */
+    static final int MAX_CHUNKS_KEPT = 16;
+
     private static final VarHandle PRODUCED;
     private static final VarHandle RELEASED;
     private static final VarHandle FAILED;
     private static final VarHandle CLAIMED;
-    private static final VarHandle SPARE;
+    private static final VarHandle HEAD_CHUNK;
 
     static {
         try {
@@ -56,15 +62,17 @@ final class RetireQueue {
             RELEASED = lookup.findVarHandle(RetireQueue.class, "released", long.class);
             FAILED = lookup.findVarHandle(RetireQueue.class, "failed", long.class);
             CLAIMED = lookup.findVarHandle(RetireQueue.class, "claimed", int.class);
-            SPARE = lookup.findVarHandle(RetireQueue.class, "spare", Chunk.class);
+            HEAD_CHUNK = lookup.findVarHandle(RetireQueue.class, "headChunk", Chunk.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     // Producer side: written only by the owning thread.
+    private Chunk oldestChunk;
     private Chunk tailChunk;
     private int tailIndex;
+    private int chunkCount = 1;
     private long producedByOwner;
 
     /** Entries ever appended; VarHandle {@link #PRODUCED}, release store, acquire load. */
@@ -72,7 +80,10 @@ final class RetireQueue {
     private long produced;
 
     // Consumer side: written only by the thread holding the claim.
+
+    /** The chunk the consumer reads; VarHandle {@link #HEAD_CHUNK}, read by the producer. */
     private Chunk headChunk;
+
     private int headIndex;
     private long consumedByClaimant;
 
@@ -88,13 +99,10 @@ final class RetireQueue {
     @SuppressWarnings("unused")
     private int claimed;
 
-    /** A consumed chunk waiting to be reused by the producer; VarHandle {@link #SPARE}. */
-    @SuppressWarnings("unused")
-    private Chunk spare;
-
     /** Creates an empty queue; called by its producer on its first retire. */
     RetireQueue() {
         Chunk first = new Chunk();
+        oldestChunk = first;
         tailChunk = first;
         headChunk = first;
     }
@@ -122,9 +130,19 @@ final class RetireQueue {
     }
 
     private Chunk rollOver(Chunk full) {
-        Chunk next = (Chunk) SPARE.getAndSet(this, (Chunk) null);
-        if (next == null) {
+        Chunk consumerAt = (Chunk) HEAD_CHUNK.getAcquire(this);
+        while (chunkCount > MAX_CHUNKS_KEPT && oldestChunk != consumerAt) {
+            oldestChunk = oldestChunk.next;
+            chunkCount--;
+        }
+        Chunk next;
+        if (oldestChunk != consumerAt) {
+            next = oldestChunk;
+            oldestChunk = next.next;
+            next.next = null;
+        } else {
             next = new Chunk();
+            chunkCount++;
         }
         full.next = next;
         tailChunk = next;
@@ -186,11 +204,8 @@ final class RetireQueue {
     }
 
     private void advanceHeadChunk() {
-        Chunk exhausted = headChunk;
-        headChunk = exhausted.next;
         headIndex = 0;
-        exhausted.next = null;
-        SPARE.compareAndSet(this, (Chunk) null, exhausted);
+        HEAD_CHUNK.setRelease(this, headChunk.next);
     }
 
     /**
