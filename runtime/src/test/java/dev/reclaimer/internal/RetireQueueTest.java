@@ -100,7 +100,9 @@ class RetireQueueTest {
         }
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
-        assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for 200 batches of 4,096 retires");
+        assertTrue(
+                allocated < 1_024,
+                "allocated " + allocated + " bytes for 200 batches of 4,096 retires");
     }
 
     private void cycle(RetireQueue queue, Runnable release) {
