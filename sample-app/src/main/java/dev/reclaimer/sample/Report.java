@@ -22,7 +22,7 @@ final class Report {
                 "Address-space dispatcher, sync=%s, %s classes, agent %s",
                 mode(result),
                 options.plainClasses() ? "plain" : "marked",
-                result.agentAttached() ? "attached" : "not attached");
+                result.agentAttached() ? "on the command line" : "not on the command line");
         line(
                 out,
                 "  threads            %d vCPUs, 1 inspector, 1 control loop, %.1f s",
