@@ -85,6 +85,26 @@ final class ChildJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The feature version of the children's java, asked from {@code java -version}, so a test can
+     * check that the children really ran on the JDK CI asked for.
+     */
+    static long javaFeatureVersion() throws IOException, InterruptedException {
+        Process process =
+                new ProcessBuilder(javaExecutable(), "-XshowSettings:properties", "-version")
+                        .redirectErrorStream(true)
+                        .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        for (String line : output.split("\\R")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("java.specification.version = ")) {
+                return Long.parseLong(trimmed.substring(trimmed.indexOf('=') + 1).trim());
+            }
+        }
+        return fail("no java.specification.version from " + javaExecutable() + ":\n" + output);
+    }
+
     private static Path requiredFile(String property) {
         String value = System.getProperty(property);
         assertTrue(value != null && !value.isBlank(), "system property " + property + " is unset");

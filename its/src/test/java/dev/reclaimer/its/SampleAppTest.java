@@ -18,6 +18,14 @@ class SampleAppTest {
     }
 
     @Test
+    void run_onTheConfiguredJava_reportsThatJavaVersion() throws Exception {
+        ChildRun run = ChildJvm.sample().withArguments("--duration=100ms").run();
+
+        run.assertCompleted();
+        assertEquals(ChildJvm.javaFeatureVersion(), run.number("java"), run::context);
+    }
+
+    @Test
     void run_withoutAgent_observesUseAfterRelease() throws Exception {
         ChildRun run = ChildJvm.sample().run();
 

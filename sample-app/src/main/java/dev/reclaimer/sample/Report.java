@@ -25,9 +25,10 @@ final class Report {
                 result.agentAttached() ? "on the command line" : "not on the command line");
         line(
                 out,
-                "  threads            %d vCPUs, 1 inspector, 1 control loop, %.1f s",
+                "  threads            %d vCPUs, 1 inspector, 1 control loop, %.1f s on Java %d",
                 options.vcpus(),
-                result.elapsedNanos() / 1e9);
+                result.elapsedNanos() / 1e9,
+                Runtime.version().feature());
         line(
                 out,
                 "  dispatches         %,d (%,d per second, %,d unmapped)",
@@ -72,6 +73,7 @@ final class Report {
         fields.put("mode", mode(result));
         fields.put("classes", result.options().plainClasses() ? "plain" : "marked");
         fields.put("agent", result.agentAttached());
+        fields.put("java", Runtime.version().feature());
         fields.put("dispatches", result.dispatches());
         fields.put("dispatches_per_second", result.dispatchesPerSecond());
         fields.put("events", result.events());
