@@ -47,7 +47,9 @@ final class Report {
         line(out, "  grace periods      %,d", engine.gracePeriods());
         line(
                 out,
-                "  longest wait       %,d us from retire to release",
+                "  longest wait       %,d us from retire to release while running"
+                        + " (%,d us with teardown)",
+                result.longestWaitRunningNanos() / 1_000,
                 result.longestWaitNanos() / 1_000);
         line(out, "  buffers in use     %,d after teardown", result.buffersOutstanding());
         line(
@@ -83,7 +85,8 @@ final class Report {
         fields.put("pending", result.pending());
         fields.put("use_after_release", result.useAfterRelease());
         fields.put("grace_periods", engine.gracePeriods());
-        fields.put("longest_wait_us", result.longestWaitNanos() / 1_000);
+        fields.put("longest_wait_us", result.longestWaitRunningNanos() / 1_000);
+        fields.put("longest_wait_with_teardown_us", result.longestWaitNanos() / 1_000);
         fields.put("buffers_outstanding", result.buffersOutstanding());
         fields.put("failed_loops", result.failedLoops());
         fields.put("reclaimer_retired", engine.retired());

@@ -19,7 +19,9 @@ import java.lang.management.ManagementFactory;
  * @param released release bodies that returned normally
  * @param failed release bodies that threw
  * @param useAfterRelease accesses that found their view or region released under them
- * @param longestWaitNanos the longest time from a retire to the end of its release body
+ * @param longestWaitRunningNanos the longest time from a retire to the end of its release body,
+ *     among the releases that ran while the loops were running
+ * @param longestWaitNanos the same among all releases, teardown included
  * @param buffersOutstanding pooled buffers not given back
  * @param engine Reclaimer's own counters
  */
@@ -35,6 +37,7 @@ record Result(
         long released,
         long failed,
         long useAfterRelease,
+        long longestWaitRunningNanos,
         long longestWaitNanos,
         long buffersOutstanding,
         ReclaimerStats engine) {
@@ -44,6 +47,7 @@ record Result(
             AddressSpace space,
             long elapsedNanos,
             int failedLoops,
+            long longestWaitRunningNanos,
             ReclaimerStats engine) {
         Metrics metrics = space.metrics();
         return new Result(
@@ -58,6 +62,7 @@ record Result(
                 metrics.released(),
                 metrics.failed(),
                 metrics.useAfterRelease(),
+                longestWaitRunningNanos,
                 metrics.longestWaitNanos(),
                 space.regionPool().outstanding() + space.tablePool().outstanding(),
                 engine);

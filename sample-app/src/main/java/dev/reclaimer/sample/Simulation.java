@@ -46,11 +46,13 @@ final class Simulation {
         loops.forEach(LoopThread::stop);
         int failedLoops = awaitAll(loops);
         long elapsed = System.nanoTime() - start;
+        long longestWaitRunning = space.metrics().longestWaitNanos();
 
         // Every loop has ended: no reader is left, so this retires the last view and its regions.
         controller.teardown();
         Reclaimer.barrier();
-        return Result.of(options, space, elapsed, failedLoops, Reclaimer.stats());
+        return Result.of(
+                options, space, elapsed, failedLoops, longestWaitRunning, Reclaimer.stats());
     }
 
     private Controller newController() {
