@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Counters of purged records</b> are folded into {@code folded*} under the registry's lock,
  * which {@link #stats()} also takes, so a record is counted exactly once.
  *
- * <p><b>Accepted races.</b> {@code lastSafepointDrainNanos} and {@code lastBacklogWarnNanos} are
- * opaque hints; a lost update delays the fallback drain or lets one extra warning through.
+ * <p><b>Accepted race.</b> {@code lastSafepointDrainNanos} is an opaque hint; a lost update only
+ * moves the moment the background drainer takes over by a tick.
  */
 public final class Engine {
 
@@ -46,7 +46,6 @@ public final class Engine {
     private static final VarHandle STATE;
     private static final VarHandle STARTED;
     private static final VarHandle LAST_SAFEPOINT_DRAIN;
-    private static final VarHandle LAST_BACKLOG_WARN;
     private static final VarHandle INTERNAL_FAILURE_LOGGED;
 
     static {
@@ -56,8 +55,6 @@ public final class Engine {
             STARTED = lookup.findVarHandle(Engine.class, "started", int.class);
             LAST_SAFEPOINT_DRAIN =
                     lookup.findVarHandle(Engine.class, "lastSafepointDrainNanos", long.class);
-            LAST_BACKLOG_WARN =
-                    lookup.findVarHandle(Engine.class, "lastBacklogWarnNanos", long.class);
             INTERNAL_FAILURE_LOGGED =
                     lookup.findVarHandle(Engine.class, "internalFailureLogged", int.class);
         } catch (ReflectiveOperationException e) {
@@ -72,6 +69,7 @@ public final class Engine {
     private final ReleaseMethods methods = new ReleaseMethods();
     private final Drainer drainer;
     private final StallMonitor stallMonitor;
+    private final BacklogGuard backlogGuard;
     private final BackgroundDrainer background;
     private final ThreadLocal<ThreadRecord> records = ThreadLocal.withInitial(this::register);
 
@@ -86,10 +84,6 @@ public final class Engine {
     /** When a safepoint last ran a release; VarHandle {@link #LAST_SAFEPOINT_DRAIN}. */
     @SuppressWarnings("unused")
     private long lastSafepointDrainNanos;
-
-    /** When the backlog was last reported; VarHandle {@link #LAST_BACKLOG_WARN}. */
-    @SuppressWarnings("unused")
-    private long lastBacklogWarnNanos;
 
     /** 1 once an internal failure was logged; VarHandle. */
     @SuppressWarnings("unused")
@@ -109,6 +103,7 @@ public final class Engine {
                         gracePeriods,
                         new ReleaseRunner(methods, new FailureLog(settings.failureLogInterval())));
         this.stallMonitor = new StallMonitor(registry, settings.stallTimeout());
+        this.backlogGuard = new BacklogGuard(settings, gracePeriods, drainer);
         this.background = new BackgroundDrainer(this, tickNanos(settings));
         LAST_SAFEPOINT_DRAIN.setOpaque(this, System.nanoTime());
     }
@@ -241,7 +236,7 @@ public final class Engine {
     boolean retire(Object self, Object[] arguments, int site, Class<?> declaringType) {
         try {
             ThreadRecord record = records.get();
-            if (record.releasing == self || stateVolatile() == EngineState.SHUT_DOWN) {
+            if (record.releasing == self || isShutDown()) {
                 return false;
             }
             if (methods.invokerFor(site, declaringType) == null) {
@@ -262,7 +257,7 @@ public final class Engine {
      */
     public void defer(Runnable release) {
         ThreadRecord record = records.get();
-        if (stateVolatile() == EngineState.SHUT_DOWN) {
+        if (isShutDown()) {
             release.run();
             return;
         }
@@ -275,71 +270,13 @@ public final class Engine {
         boolean newChunk = queue.append(receiver, arguments, site, tag);
         drainer.signalWork();
         if (newChunk) {
-            checkBacklog(record);
+            backlogGuard.onChunkRollOver(record);
         }
-        if (stateVolatile() == EngineState.SHUT_DOWN) {
+        if (isShutDown()) {
             LOG.warn(
                     "Release {} was retired while the reclaimer shut down and will not run",
                     ReleaseMethods.displayName(site, receiver));
         }
-    }
-
-    // ---- backlog --------------------------------------------------------------------------
-
-    private void checkBacklog(ThreadRecord record) {
-        long pending = drainer.totalPending();
-        if (pending <= settings.backlogBound()) {
-            return;
-        }
-        boolean mayWait =
-                settings.backlogPolicy() == BacklogPolicy.WAIT
-                        && !record.inSection()
-                        && !record.draining
-                        && record.releasing == null;
-        if (mayWait) {
-            waitOutBacklog(record);
-        } else {
-            warnBacklog(pending);
-        }
-    }
-
-    private void waitOutBacklog(ThreadRecord record) {
-        if (!awaitGracePeriod(settings.stallTimeout().toNanos())) {
-            LOG.warn(
-                    "Backlog above {} pending releases and no grace period within {}; going on",
-                    settings.backlogBound(),
-                    settings.stallTimeout());
-        }
-        drainer.drainReady(record, Integer.MAX_VALUE, Long.MAX_VALUE);
-    }
-
-    private void warnBacklog(long pending) {
-        long now = System.nanoTime();
-        long last = (long) LAST_BACKLOG_WARN.getOpaque(this);
-        boolean due = last == 0 || now - last >= settings.failureLogInterval().toNanos();
-        if (due && LAST_BACKLOG_WARN.compareAndSet(this, last, now)) {
-            LOG.warn(
-                    "{} releases are pending, above the bound of {}; a reader may be stalled or"
-                            + " no safepoint drains them",
-                    pending,
-                    settings.backlogBound());
-        }
-    }
-
-    /** Waits, uninterruptibly, up to {@code timeoutNanos} for one grace period. */
-    private boolean awaitGracePeriod(long timeoutNanos) {
-        long target = gracePeriods.epochVolatile() + 2;
-        long start = System.nanoTime();
-        Backoff backoff = new Backoff();
-        while (gracePeriods.epochVolatile() < target) {
-            if (System.nanoTime() - start >= timeoutNanos) {
-                return false;
-            }
-            if (!gracePeriods.tryAdvance()) {
-                backoff.pauseUninterruptibly();
-            }
-        }
-        return true;
     }
 
     // ---- blocking waits -------------------------------------------------------------------
@@ -566,6 +503,11 @@ public final class Engine {
         }
         STATE.setVolatile(this, EngineState.SHUT_DOWN.ordinal());
         new ShutdownReport(registry, gracePeriods).logUnreleased(settings.shutdownTimeout());
+    }
+
+    /** Returns whether the final drain is over, with a volatile load and no decoding. */
+    private boolean isShutDown() {
+        return (int) STATE.getVolatile(this) == EngineState.SHUT_DOWN.ordinal();
     }
 
     /** Returns the engine's state, with a volatile load. */
