@@ -41,6 +41,7 @@ public final class Engine {
 
     private static final Object GLOBAL_LOCK = new Object();
     private static Settings configured;
+    private static Diagnostics configuredDiagnostics;
     private static volatile Engine global;
 
     private static final VarHandle STATE;
@@ -63,6 +64,11 @@ public final class Engine {
     }
 
     private final Settings settings;
+    private final Diagnostics diagnostics;
+
+    /** The use-after-release detector's marks; null when the detector is off. */
+    private final ReleaseMarks marks;
+
     private final boolean registersShutdownHook;
     private final ThreadRegistry registry = new ThreadRegistry();
     private final GracePeriods gracePeriods = new GracePeriods(registry);
@@ -94,8 +100,10 @@ public final class Engine {
     private long foldedReleased;
     private long foldedFailed;
 
-    private Engine(Settings settings, boolean registersShutdownHook) {
+    private Engine(Settings settings, Diagnostics diagnostics, boolean registersShutdownHook) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.marks = diagnostics.detectUseAfterRelease() ? new ReleaseMarks() : null;
         this.registersShutdownHook = registersShutdownHook;
         this.drainer =
                 new Drainer(
@@ -117,13 +125,28 @@ public final class Engine {
      *     already exists, in which case they are ignored
      */
     public static boolean configure(Settings settings) {
+        return configure(settings, Diagnostics.defaults());
+    }
+
+    /**
+     * Sets the settings and the diagnostics options the global engine will be created with. The
+     * agent calls this once, before anything uses the engine.
+     *
+     * @param settings the settings to use
+     * @param diagnostics the operations and debugging options to use
+     * @return {@code true} if they will be used; {@code false} (and a warning) if the global engine
+     *     already exists, in which case they are ignored
+     */
+    public static boolean configure(Settings settings, Diagnostics diagnostics) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(diagnostics, "diagnostics");
         synchronized (GLOBAL_LOCK) {
             if (global != null) {
                 LOG.warn("Reclaimer settings arrived after the engine started; they are ignored");
                 return false;
             }
             configured = settings;
+            configuredDiagnostics = diagnostics;
             return true;
         }
     }
@@ -143,7 +166,11 @@ public final class Engine {
         synchronized (GLOBAL_LOCK) {
             if (global == null) {
                 Settings chosen = configured != null ? configured : Settings.defaults();
-                global = new Engine(chosen, true);
+                Diagnostics options =
+                        configuredDiagnostics != null
+                                ? configuredDiagnostics
+                                : Diagnostics.defaults();
+                global = new Engine(chosen, options, true);
             }
             return global;
         }
@@ -151,7 +178,12 @@ public final class Engine {
 
     /** Creates an independent engine with its own threads and no shutdown hook; for tests. */
     static Engine create(Settings settings) {
-        return new Engine(settings, false);
+        return create(settings, Diagnostics.defaults());
+    }
+
+    /** Creates an independent engine with diagnostics options and no shutdown hook; for tests. */
+    static Engine create(Settings settings, Diagnostics diagnostics) {
+        return new Engine(settings, diagnostics, false);
     }
 
     /** Returns the settings this engine runs with. */
@@ -167,14 +199,30 @@ public final class Engine {
      * @return the thread's section object, to be closed on this thread
      */
     public ReadSection openSection() {
+        return openSection(0);
+    }
+
+    /**
+     * Opens a read section on the calling thread, recording where it was opened.
+     *
+     * @param sectionSite the {@link SectionSites} id of the {@code Reclaimer.read()} call, 0 when
+     *     unknown
+     * @return the thread's section object, to be closed on this thread
+     */
+    public ReadSection openSection(int sectionSite) {
         ThreadRecord record = records.get();
-        record.enter(gracePeriods.epochVolatile());
+        record.enter(gracePeriods.epochVolatile(), sectionSite);
         return record;
     }
 
-    /** Enters a safepoint method: a read section whose outermost exit drains. */
+    /** Enters a safepoint method of unknown site. */
     Object enterSafepoint() {
-        return enterReadSide();
+        return enterSafepoint(0);
+    }
+
+    /** Enters a safepoint method: a read section whose outermost exit drains. */
+    Object enterSafepoint(int sectionSite) {
+        return enterReadSide(sectionSite);
     }
 
     /** Leaves a safepoint method; at the outermost level, drains ready releases within budget. */
@@ -192,11 +240,16 @@ public final class Engine {
         }
     }
 
-    /** Enters a read-side method; never throws into application code. */
+    /** Enters a read-side method of unknown site. */
     Object enterReadSide() {
+        return enterReadSide(0);
+    }
+
+    /** Enters a read-side method; never throws into application code. */
+    Object enterReadSide(int sectionSite) {
         try {
             ThreadRecord record = records.get();
-            record.enter(gracePeriods.epochVolatile());
+            record.enter(gracePeriods.epochVolatile(), sectionSite);
             return record;
         } catch (RuntimeException | Error e) {
             reportInternalFailure("a read-side entry", e);
@@ -277,6 +330,34 @@ public final class Engine {
                     "Release {} was retired while the reclaimer shut down and will not run",
                     ReleaseMethods.displayName(site, receiver));
         }
+    }
+
+    // ---- use-after-release detector -------------------------------------------------------
+
+    /**
+     * Throws when {@code self}'s deferred release has already run and it was not revived since;
+     * does nothing when the detector is off.
+     *
+     * @throws dev.reclaimer.UseAfterReleaseException for a released object
+     */
+    void checkLive(Object self, String className, String methodName) {
+        ReleaseMarks current = marks;
+        if (current != null) {
+            current.check(self, className, methodName);
+        }
+    }
+
+    /** Clears the released mark of {@code self}: a pool handed it out again. */
+    void revive(Object self) {
+        ReleaseMarks current = marks;
+        if (current != null) {
+            current.revive(self);
+        }
+    }
+
+    /** Returns the detector's marks, null when it is off; for tests. */
+    ReleaseMarks marksForTests() {
+        return marks;
     }
 
     // ---- blocking waits -------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package dev.reclaimer.internal;
 
+import dev.reclaimer.ReadSection;
+import dev.reclaimer.UseAfterReleaseException;
+
 /**
  * The entry points that code injected by the agent calls. This class is the whole contract between
  * the agent and the runtime: its method names and descriptors are referenced from rewritten
@@ -77,5 +80,72 @@ public final class Hooks {
      */
     public static void exitReadSide(Object token) {
         Engine.global().exitReadSide(token);
+    }
+
+    /**
+     * Called on entry to a safepoint method whose site the agent registered: as {@link
+     * #enterSafepoint()}, and a stall report can name the method.
+     *
+     * @param sectionSite the id {@link SectionSites#register} gave the method, 0 when unknown
+     * @return a token to hand to {@link #exitSafepoint(Object)}
+     */
+    public static Object enterSafepoint(int sectionSite) {
+        return Engine.global().enterSafepoint(sectionSite);
+    }
+
+    /**
+     * Called on entry to a read-side method whose site the agent registered: as {@link
+     * #enterReadSide()}, and a stall report can name the method.
+     *
+     * @param sectionSite the id {@link SectionSites#register} gave the method, 0 when unknown
+     * @return a token to hand to {@link #exitReadSide(Object)}
+     */
+    public static Object enterReadSide(int sectionSite) {
+        return Engine.global().enterReadSide(sectionSite);
+    }
+
+    /**
+     * What a rewritten {@code Reclaimer.read()} call becomes: opens a read section exactly as
+     * {@link dev.reclaimer.Reclaimer#read()} does, recording the call site for stall reports.
+     *
+     * @param sectionSite the id {@link SectionSites#register} gave the method holding the call
+     * @return the open section, to be closed on this thread
+     */
+    public static ReadSection openSection(int sectionSite) {
+        return Engine.global().openSection(sectionSite);
+    }
+
+    /**
+     * Called first thing in an instance method of a class with release methods when the
+     * use-after-release detector is on.
+     *
+     * @param self the receiver of the method
+     * @param className the binary name of the class declaring the method
+     * @param methodName the method's name
+     * @throws UseAfterReleaseException when {@code self}'s release has already run and no revive
+     *     method was called on it since; no other exception ever leaves this method
+     */
+    public static void checkLive(Object self, String className, String methodName) {
+        try {
+            Engine.global().checkLive(self, className, methodName);
+        } catch (UseAfterReleaseException e) {
+            throw e;
+        } catch (RuntimeException | Error e) { // NOPMD: the detector must never break the call
+            LiveCheckFailure.report(e);
+        }
+    }
+
+    /**
+     * Called on entry to a pool's configured revive method when the detector is on: the object is
+     * handed out again and is live from now on.
+     *
+     * @param self the object handed out again
+     */
+    public static void revive(Object self) {
+        try {
+            Engine.global().revive(self);
+        } catch (RuntimeException | Error e) { // NOPMD: as above
+            LiveCheckFailure.report(e);
+        }
     }
 }

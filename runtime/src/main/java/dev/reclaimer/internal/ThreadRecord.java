@@ -72,6 +72,16 @@ final class ThreadRecord implements ReadSection {
     /** Whether the stall at {@link #stallEpoch} has been reported. */
     boolean stallReported;
 
+    /** When the stall at {@link #stallEpoch} is next reported again, once it has been reported. */
+    long stallNextReportNanos;
+
+    /**
+     * The {@link SectionSites} id of the outermost open section, 0 when unknown. Written by the
+     * owner with a plain store on the outermost enter; the stall monitor reads it racily, which at
+     * worst names the section the thread entered just before.
+     */
+    int sectionSite;
+
     ThreadRecord(Thread thread) {
         this.thread = thread;
     }
@@ -82,7 +92,18 @@ final class ThreadRecord implements ReadSection {
      * @param epoch the global epoch, read by the caller; used only for the outermost section
      */
     void enter(long epoch) {
+        enter(epoch, 0);
+    }
+
+    /**
+     * Enters a section and, when it is the outermost, records where. Owner only.
+     *
+     * @param epoch the global epoch, read by the caller; used only for the outermost section
+     * @param site the {@link SectionSites} id of the section, 0 when unknown
+     */
+    void enter(long epoch, int site) {
         if (depth++ == 0) {
+            sectionSite = site;
             ACTIVE.setVolatile(this, epoch);
         }
     }
