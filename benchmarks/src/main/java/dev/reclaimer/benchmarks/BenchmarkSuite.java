@@ -51,8 +51,9 @@ public final class BenchmarkSuite {
 
     private static int run(String include, boolean jmh, boolean processes)
             throws IOException, InterruptedException, RunnerException {
-        SuitePaths paths = SuitePaths.locate();
-        paths.requireBuilt();
+        SuitePaths built = SuitePaths.locate();
+        built.requireBuilt();
+        SuitePaths paths = built.withSnapshotJars();
         Files.createDirectories(paths.resultsDir());
         Instant start = Instant.now();
         Figures figures = new Figures();

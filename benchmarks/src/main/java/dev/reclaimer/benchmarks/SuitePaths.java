@@ -1,9 +1,11 @@
 package dev.reclaimer.benchmarks;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Where the suite finds the built jars and writes its results, all relative to the repository root,
@@ -12,8 +14,10 @@ import java.nio.file.Path;
  *
  * @param root the repository root
  * @param benchmarksJar this suite's own jar, the class path of every child JVM
+ * @param agentJar the agent jar every fork and child starts with
+ * @param sampleJar the sample application's jar
  */
-record SuitePaths(Path root, Path benchmarksJar) {
+record SuitePaths(Path root, Path benchmarksJar, Path agentJar, Path sampleJar) {
 
     /** Locates the repository from this class's own jar. */
     static SuitePaths locate() {
@@ -26,18 +30,29 @@ record SuitePaths(Path root, Path benchmarksJar) {
                                             .getLocation()
                                             .toURI())
                             .toAbsolutePath();
-            return new SuitePaths(jar.getParent().getParent().getParent(), jar);
+            Path root = jar.getParent().getParent().getParent();
+            return new SuitePaths(
+                    root,
+                    jar,
+                    root.resolve("agent/target/reclaimer-agent.jar"),
+                    root.resolve("sample-app/target/reclaimer-sample-app.jar"));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the benchmarks jar", e);
         }
     }
 
-    Path agentJar() {
-        return root.resolve("agent/target/reclaimer-agent.jar");
-    }
-
-    Path sampleJar() {
-        return root.resolve("sample-app/target/reclaimer-sample-app.jar");
+    /**
+     * Copies the agent and sample jars aside and returns paths that use the copies, so a rebuild of
+     * either module while the suite runs cannot hand a fork a half-written jar.
+     */
+    SuitePaths withSnapshotJars() throws IOException {
+        Path dir = root.resolve("benchmarks/target/suite-jars");
+        Files.createDirectories(dir);
+        Path agent = dir.resolve(agentJar.getFileName());
+        Path sample = dir.resolve(sampleJar.getFileName());
+        Files.copy(agentJar, agent, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(sampleJar, sample, StandardCopyOption.REPLACE_EXISTING);
+        return new SuitePaths(root, benchmarksJar, agent, sample);
     }
 
     Path startupJars() {
