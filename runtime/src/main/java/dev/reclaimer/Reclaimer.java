@@ -1,5 +1,6 @@
 package dev.reclaimer;
 
+import dev.reclaimer.internal.BootstrapCopy;
 import dev.reclaimer.internal.Engine;
 import java.util.Objects;
 
@@ -44,6 +45,9 @@ import java.util.Objects;
  * on running on any particular thread. Unlike {@link java.lang.ref.Cleaner}, the reclaimer keeps
  * the object strongly reachable until its release has run; the object is never collected first.
  *
+ * <p>There is one reclaimer even when a class loader or module layer defines a second copy of this
+ * class: with the agent, that copy's methods act on the reclaimer of the copy the agent loaded.
+ *
  * <p>Without the agent, the annotations are inert and release methods run inline; {@link #read()}
  * and {@link #defer(Runnable)} still work as a plain library.
  */
@@ -58,6 +62,9 @@ public final class Reclaimer {
      * @return the open section, to be closed on this thread
      */
     public static ReadSection read() {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.read();
+        }
         return Engine.global().openSection();
     }
 
@@ -69,6 +76,10 @@ public final class Reclaimer {
      */
     public static void defer(Runnable release) {
         Objects.requireNonNull(release, "release");
+        if (BootstrapCopy.FORWARDING) {
+            BootstrapCopy.defer(release);
+            return;
+        }
         Engine.global().defer(release);
     }
 
@@ -80,6 +91,10 @@ public final class Reclaimer {
      * @throws InterruptedException if interrupted while waiting
      */
     public static void barrier() throws InterruptedException {
+        if (BootstrapCopy.FORWARDING) {
+            BootstrapCopy.barrier();
+            return;
+        }
         Engine.global().barrier();
     }
 
@@ -91,6 +106,10 @@ public final class Reclaimer {
      * @throws InterruptedException if interrupted while waiting
      */
     public static void synchronize() throws InterruptedException {
+        if (BootstrapCopy.FORWARDING) {
+            BootstrapCopy.synchronize();
+            return;
+        }
         Engine.global().synchronize();
     }
 
@@ -100,6 +119,9 @@ public final class Reclaimer {
      * @return the counters now
      */
     public static ReclaimerStats stats() {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.stats();
+        }
         return Engine.global().stats();
     }
 }

@@ -10,7 +10,8 @@ import dev.reclaimer.UseAfterReleaseException;
  *
  * <p>None of these methods throws into application code. An internal failure is reported once and
  * the call degrades to the behaviour without the agent (a release runs inline, a section is simply
- * not tracked).
+ * not tracked). In a second copy of the runtime each hook forwards to the copy on the bootstrap
+ * class path (see {@link BootstrapCopy}).
  */
 public final class Hooks {
 
@@ -27,6 +28,9 @@ public final class Hooks {
      *     the reclaimer cannot defer)
      */
     public static boolean retire(Object self, int site, Class<?> declaringType) {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.retire(self, site, declaringType);
+        }
         return Engine.global().retire(self, null, site, declaringType);
     }
 
@@ -42,6 +46,9 @@ public final class Hooks {
      */
     public static boolean retireWithArguments(
             Object self, Object[] arguments, int site, Class<?> declaringType) {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.retireWithArguments(self, arguments, site, declaringType);
+        }
         return Engine.global().retire(self, arguments, site, declaringType);
     }
 
@@ -51,6 +58,9 @@ public final class Hooks {
      * @return a token to hand to {@link #exitSafepoint(Object)}
      */
     public static Object enterSafepoint() {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.enterSafepoint();
+        }
         return Engine.global().enterSafepoint();
     }
 
@@ -61,6 +71,10 @@ public final class Hooks {
      * @param token what {@link #enterSafepoint()} returned
      */
     public static void exitSafepoint(Object token) {
+        if (BootstrapCopy.FORWARDING) {
+            BootstrapCopy.exitSafepoint(token);
+            return;
+        }
         Engine.global().exitSafepoint(token);
     }
 
@@ -70,6 +84,9 @@ public final class Hooks {
      * @return a token to hand to {@link #exitReadSide(Object)}
      */
     public static Object enterReadSide() {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.enterReadSide();
+        }
         return Engine.global().enterReadSide();
     }
 
@@ -79,6 +96,10 @@ public final class Hooks {
      * @param token what {@link #enterReadSide()} returned
      */
     public static void exitReadSide(Object token) {
+        if (BootstrapCopy.FORWARDING) {
+            BootstrapCopy.exitReadSide(token);
+            return;
+        }
         Engine.global().exitReadSide(token);
     }
 
