@@ -13,6 +13,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
+        COMMANDS.put("attach", AttachCommand::run);
         COMMANDS.put("--version", Main::printVersion);
         COMMANDS.put("--help", Main::printUsage);
     }
@@ -76,6 +77,7 @@ public final class Main {
 
     private static int printUsage(String[] arguments, PrintStream out) {
         out.println("usage: java -jar reclaimer-agent.jar <command>");
+        out.println("  attach PID [key=value,...]   load the agent into a running JVM");
         out.println("  --version   print the agent's version");
         out.println("  --help      print this help");
         out.println("as an agent:  java -javaagent:reclaimer-agent.jar[=key=value,...] ...");

@@ -20,6 +20,8 @@ public final class AgentLauncher {
 
     private static final String INSTALLER = "dev.reclaimer.agent.AgentInstaller";
 
+    private static final String RUNTIME_ENGINE_PACKAGE = "dev.reclaimer.internal.";
+
     private AgentLauncher() {}
 
     /**
@@ -39,7 +41,35 @@ public final class AgentLauncher {
      * @param instrumentation the JVM's instrumentation
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        String copy = runtimeCopyInUse(instrumentation);
+        if (copy != null) {
+            String reason =
+                    "agent not attached: the application already runs its own copy of the"
+                            + " Reclaimer runtime ("
+                            + copy
+                            + "), and two reclaimers in one JVM would not see each other's"
+                            + " readers; start the JVM with -javaagent instead";
+            System.err.println("[reclaimer] WARN " + reason);
+            throw new IllegalStateException(reason);
+        }
         launch(arguments, instrumentation);
+    }
+
+    /**
+     * Names a runtime class that a class loader other than the bootstrap loader defined before the
+     * attach, or returns null. Such a copy was initialised without the agent's copy to forward to
+     * (see {@code BootstrapCopy}), so it keeps an engine of its own; attaching then would make a
+     * second one. Only the engine's package counts: the API classes alone, loaded but never called,
+     * still find the agent's copy on first use. Classes are compared by name, for the trap above.
+     */
+    private static String runtimeCopyInUse(Instrumentation instrumentation) {
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getName().startsWith(RUNTIME_ENGINE_PACKAGE)
+                    && type.getClassLoader() != null) {
+                return type.getName() + " in " + type.getClassLoader();
+            }
+        }
+        return null;
     }
 
     private static void launch(String arguments, Instrumentation instrumentation) {
