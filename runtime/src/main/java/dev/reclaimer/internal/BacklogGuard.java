@@ -71,7 +71,7 @@ final class BacklogGuard {
                     settings.backlogBound(),
                     settings.stallTimeout());
         }
-        drainer.drainReady(record, Integer.MAX_VALUE, Long.MAX_VALUE);
+        drainer.drainReady(record, DrainPlace.WAIT, Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
     private void warn(long pending) {

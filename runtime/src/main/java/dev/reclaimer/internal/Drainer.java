@@ -44,6 +44,7 @@ final class Drainer {
     private final ThreadRegistry registry;
     private final GracePeriods gracePeriods;
     private final ReleaseRunner runner;
+    private final OperationsMetrics metrics;
 
     /** 1 when some queue may hold entries; VarHandle {@link #HINT}. */
     @SuppressWarnings("unused")
@@ -52,10 +53,15 @@ final class Drainer {
     /** Where the next pass starts, so no queue is always last; racy and harmless. */
     private int cursor;
 
-    Drainer(ThreadRegistry registry, GracePeriods gracePeriods, ReleaseRunner runner) {
+    Drainer(
+            ThreadRegistry registry,
+            GracePeriods gracePeriods,
+            ReleaseRunner runner,
+            OperationsMetrics metrics) {
         this.registry = registry;
         this.gracePeriods = gracePeriods;
         this.runner = runner;
+        this.metrics = metrics;
     }
 
     /** Called by a producer after an append: sets the hint unless it is already set. */
@@ -74,19 +80,24 @@ final class Drainer {
      * Runs ready releases from all queues.
      *
      * @param self the calling thread's record
+     * @param place where the pass runs, for the metrics
      * @param maxReleases most releases to run
      * @param budgetNanos most time to spend, {@link Long#MAX_VALUE} for no limit
      * @return how many releases ran; 0 also when the caller is already draining
      */
-    int drainReady(ThreadRecord self, int maxReleases, long budgetNanos) {
+    int drainReady(ThreadRecord self, DrainPlace place, int maxReleases, long budgetNanos) {
         if (self.draining) {
             return 0;
         }
         self.draining = true;
+        long start = System.nanoTime();
+        int ran = 0;
         try {
-            return drainPass(self, maxReleases, budgetNanos);
+            ran = drainPass(self, maxReleases, budgetNanos);
+            return ran;
         } finally {
             self.draining = false;
+            metrics.onDrain(place, ran, System.nanoTime() - start);
         }
     }
 

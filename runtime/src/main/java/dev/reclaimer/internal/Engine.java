@@ -71,13 +71,32 @@ public final class Engine {
 
     private final boolean registersShutdownHook;
     private final ThreadRegistry registry = new ThreadRegistry();
-    private final GracePeriods gracePeriods = new GracePeriods(registry);
+    private final OperationsMetrics metrics = new OperationsMetrics();
+    private final GracePeriods gracePeriods = new GracePeriods(registry, metrics);
     private final ReleaseMethods methods = new ReleaseMethods();
     private final Drainer drainer;
     private final StallMonitor stallMonitor;
     private final BacklogGuard backlogGuard;
     private final BackgroundDrainer background;
     private final ThreadLocal<ThreadRecord> records = ThreadLocal.withInitial(this::register);
+
+    /** Whether a retire records its thread (and stack) for the detector or the leak report. */
+    private final boolean recordsOrigins;
+
+    /** Guards the MBean's registration against the shutdown's unregistration. */
+    private final Object jmxLock = new Object();
+
+    /** When the background work started; written before the drainer thread starts. */
+    private long startedNanos;
+
+    /** Whether registration was attempted; background drainer only. */
+    private boolean jmxAttempted;
+
+    /** Whether the MBean is registered now; guarded by {@link #jmxLock}. */
+    private boolean jmxRegistered;
+
+    /** Whether the engine shut down, so the MBean must not be registered; guarded. */
+    private boolean jmxClosed;
 
     /** An {@link EngineState} ordinal; VarHandle {@link #STATE}. */
     @SuppressWarnings("unused")
@@ -104,12 +123,16 @@ public final class Engine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.marks = diagnostics.detectUseAfterRelease() ? new ReleaseMarks() : null;
+        this.recordsOrigins =
+                diagnostics.detectUseAfterRelease() || diagnostics.recordRetireStacks();
         this.registersShutdownHook = registersShutdownHook;
         this.drainer =
                 new Drainer(
                         registry,
                         gracePeriods,
-                        new ReleaseRunner(methods, new FailureLog(settings.failureLogInterval())));
+                        new ReleaseRunner(
+                                methods, new FailureLog(settings.failureLogInterval()), marks),
+                        metrics);
         this.stallMonitor = new StallMonitor(registry, settings.stallTimeout());
         this.backlogGuard = new BacklogGuard(settings, gracePeriods, drainer);
         this.background = new BackgroundDrainer(this, tickNanos(settings));
@@ -176,9 +199,11 @@ public final class Engine {
         }
     }
 
-    /** Creates an independent engine with its own threads and no shutdown hook; for tests. */
+    /**
+     * Creates an independent engine with its own threads, no shutdown hook and no MBean; for tests.
+     */
     static Engine create(Settings settings) {
-        return create(settings, Diagnostics.defaults());
+        return create(settings, new Diagnostics(false, false, Duration.ZERO, false));
     }
 
     /** Creates an independent engine with diagnostics options and no shutdown hook; for tests. */
@@ -189,6 +214,16 @@ public final class Engine {
     /** Returns the settings this engine runs with. */
     Settings settings() {
         return settings;
+    }
+
+    /** Returns the diagnostics options this engine runs with. */
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Returns the figures beyond {@link #stats()}: drains by place, recent grace periods. */
+    OperationsMetrics metrics() {
+        return metrics;
     }
 
     // ---- read sections ------------------------------------------------------------------
@@ -273,7 +308,10 @@ public final class Engine {
         gracePeriods.tryAdvance();
         int ran =
                 drainer.drainReady(
-                        record, settings.drainMaxReleases(), settings.drainTimeBudget().toNanos());
+                        record,
+                        DrainPlace.SAFEPOINT,
+                        settings.drainMaxReleases(),
+                        settings.drainTimeBudget().toNanos());
         if (ran > 0) {
             LAST_SAFEPOINT_DRAIN.setOpaque(this, System.nanoTime());
         }
@@ -319,8 +357,12 @@ public final class Engine {
 
     private void enqueue(ThreadRecord record, Object receiver, Object[] arguments, int site) {
         RetireQueue queue = record.ownQueue();
+        RetireOrigin origin =
+                recordsOrigins
+                        ? RetireOrigin.ofCurrentThread(diagnostics.recordRetireStacks())
+                        : null;
         long tag = gracePeriods.epochVolatile();
-        boolean newChunk = queue.append(receiver, arguments, site, tag);
+        boolean newChunk = queue.append(receiver, arguments, site, tag, origin);
         drainer.signalWork();
         if (newChunk) {
             backlogGuard.onChunkRollOver(record);
@@ -381,7 +423,7 @@ public final class Engine {
         Backoff backoff = new Backoff();
         while (!targets.reached()) {
             gracePeriods.tryAdvance();
-            if (drainer.drainReady(self, Integer.MAX_VALUE, Long.MAX_VALUE) == 0
+            if (drainer.drainReady(self, DrainPlace.WAIT, Integer.MAX_VALUE, Long.MAX_VALUE) == 0
                     && !targets.reached()) {
                 backoff.pause();
             }
@@ -484,10 +526,52 @@ public final class Engine {
             long idle = now - (long) LAST_SAFEPOINT_DRAIN.getOpaque(this);
             if (idle >= settings.fallbackDelay().toNanos()) {
                 gracePeriods.tryAdvance();
-                drainer.drainReady(records.get(), Integer.MAX_VALUE, Long.MAX_VALUE);
+                drainer.drainReady(
+                        records.get(), DrainPlace.BACKGROUND, Integer.MAX_VALUE, Long.MAX_VALUE);
             }
         }
         purgeDeadRecords();
+        registerMBeanWhenDue(now);
+    }
+
+    /**
+     * Registers the MBean once the engine has run for the registration delay. It runs on the
+     * background drainer, never in {@code premain} or a class initialiser, so the application has
+     * set up its own JMX and logging by then; {@link MBeanRegistration} is loaded only here.
+     */
+    private void registerMBeanWhenDue(long now) {
+        if (jmxAttempted
+                || !diagnostics.jmxEnabled()
+                || now - startedNanos < diagnostics.jmxRegistrationDelay().toNanos()) {
+            return;
+        }
+        jmxAttempted = true;
+        synchronized (jmxLock) {
+            if (!jmxClosed) {
+                jmxRegistered = registerMBean();
+            }
+        }
+    }
+
+    private boolean registerMBean() {
+        try {
+            return MBeanRegistration.register(new ReclaimerMBeanView(this));
+        } catch (LinkageError noManagementModule) {
+            LOG.warn(
+                    "Could not register the reclaimer MBean; the reclaimer runs without it",
+                    noManagementModule);
+            return false;
+        }
+    }
+
+    private void unregisterMBean() {
+        synchronized (jmxLock) {
+            jmxClosed = true;
+            if (jmxRegistered) {
+                jmxRegistered = false;
+                MBeanRegistration.unregister();
+            }
+        }
     }
 
     private void purgeDeadRecords() {
@@ -550,6 +634,7 @@ public final class Engine {
     }
 
     private void startBackgroundWork() {
+        startedNanos = System.nanoTime();
         background.start();
         if (registersShutdownHook) {
             try {
@@ -578,12 +663,13 @@ public final class Engine {
         Backoff backoff = new Backoff();
         while (drainer.totalPending() > 0 && System.nanoTime() - start < timeout) {
             gracePeriods.tryAdvance();
-            if (drainer.drainReady(self, Integer.MAX_VALUE, timeout) == 0) {
+            if (drainer.drainReady(self, DrainPlace.SHUTDOWN, Integer.MAX_VALUE, timeout) == 0) {
                 backoff.pauseUninterruptibly();
             }
         }
         STATE.setVolatile(this, EngineState.SHUT_DOWN.ordinal());
         new ShutdownReport(registry, gracePeriods).logUnreleased(settings.shutdownTimeout());
+        unregisterMBean();
     }
 
     /** Returns whether the final drain is over, with a volatile load and no decoding. */

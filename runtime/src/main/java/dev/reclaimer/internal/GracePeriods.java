@@ -48,7 +48,10 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Accepted races.</b> Concurrent advancers may both scan; only one CAS from {@code e}
  * succeeds and the loser treats the advance as done. {@code epochStartNanos} is written after the
- * CAS with plain stores and read racily for the approximate oldest-pending age.
+ * CAS with plain stores and read racily for the approximate oldest-pending age and for the length
+ * of each completed grace period (from the start of epoch {@code e - 2} to the advance to an odd
+ * epoch {@code e}, the advances {@link #completedGracePeriods()} counts); a racy read only makes
+ * one reported length approximate.
  */
 final class GracePeriods {
 
@@ -64,6 +67,7 @@ final class GracePeriods {
     }
 
     private final ThreadRegistry registry;
+    private final OperationsMetrics metrics;
 
     /** The global epoch {@code G}; VarHandle {@link #EPOCH}. */
     @SuppressWarnings("unused")
@@ -73,7 +77,12 @@ final class GracePeriods {
     private final long[] epochStartNanos = new long[START_TIMES];
 
     GracePeriods(ThreadRegistry registry) {
+        this(registry, new OperationsMetrics());
+    }
+
+    GracePeriods(ThreadRegistry registry, OperationsMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
         epochStartNanos[1] = System.nanoTime();
     }
 
@@ -99,7 +108,12 @@ final class GracePeriods {
             return false;
         }
         if (EPOCH.compareAndSet(this, current, current + 1)) {
-            epochStartNanos[(int) ((current + 1) % START_TIMES)] = System.nanoTime();
+            long now = System.nanoTime();
+            epochStartNanos[(int) ((current + 1) % START_TIMES)] = now;
+            if ((current + 1) % 2 == 1) {
+                metrics.onGracePeriod(
+                        now - epochStartNanos[(int) ((current - 1) % START_TIMES)], now);
+            }
         }
         return true;
     }

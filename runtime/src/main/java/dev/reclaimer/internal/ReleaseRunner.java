@@ -1,28 +1,53 @@
 package dev.reclaimer.internal;
 
+import dev.reclaimer.internal.jfr.FlightEvents;
 import java.lang.invoke.MethodHandle;
 
 /**
  * Runs one deferred release on a drainer thread: marks the drainer as releasing the receiver (so a
  * nested release of the same object runs inline), calls the body, and turns a throw into a counted,
- * logged failure.
+ * logged failure. With the use-after-release detector on, it then marks the receiver as released,
+ * whether the body returned or threw.
  */
 final class ReleaseRunner {
 
     private final ReleaseMethods methods;
     private final FailureLog failures;
 
+    /** The detector's marks; null when the detector is off. */
+    private final ReleaseMarks marks;
+
     ReleaseRunner(ReleaseMethods methods, FailureLog failures) {
+        this(methods, failures, null);
+    }
+
+    ReleaseRunner(ReleaseMethods methods, FailureLog failures, ReleaseMarks marks) {
         this.methods = methods;
         this.failures = failures;
+        this.marks = marks;
+    }
+
+    /**
+     * Runs one entry that carries no origin.
+     *
+     * @return {@code true} when the body returned normally, {@code false} when it threw
+     */
+    boolean run(ThreadRecord drainer, Object receiver, Object[] arguments, int site) {
+        return run(drainer, receiver, arguments, site, null);
     }
 
     /**
      * Runs one entry.
      *
+     * @param origin where it was retired, or null when no diagnostics recorded it
      * @return {@code true} when the body returned normally, {@code false} when it threw
      */
-    boolean run(ThreadRecord drainer, Object receiver, Object[] arguments, int site) {
+    boolean run(
+            ThreadRecord drainer,
+            Object receiver,
+            Object[] arguments,
+            int site,
+            RetireOrigin origin) {
         Object outer = drainer.releasing;
         drainer.releasing = receiver;
         try {
@@ -34,10 +59,15 @@ final class ReleaseRunner {
             }
             return true;
         } catch (Throwable failure) {
-            failures.report(ReleaseMethods.displayName(site, receiver), failure);
+            String siteName = ReleaseMethods.displayName(site, receiver);
+            failures.report(siteName, failure);
+            FlightEvents.releaseFailed(siteName, failure);
             return false;
         } finally {
             drainer.releasing = outer;
+            if (marks != null && site != ReleaseMethods.DEFER_SITE) {
+                marks.mark(receiver, ReleaseMethods.displayName(site, receiver), origin);
+            }
         }
     }
 }

@@ -113,6 +113,16 @@ final class RetireQueue {
      * @return {@code true} when this append started a new chunk (the caller's slow-path hook)
      */
     boolean append(Object receiver, Object[] arguments, int site, long epoch) {
+        return append(receiver, arguments, site, epoch, null);
+    }
+
+    /**
+     * Appends an entry with where it was retired, for diagnostics. Producer only.
+     *
+     * @param origin the retiring thread and stack, or null when no diagnostics need it
+     * @return {@code true} when this append started a new chunk (the caller's slow-path hook)
+     */
+    boolean append(Object receiver, Object[] arguments, int site, long epoch, RetireOrigin origin) {
         Chunk chunk = tailChunk;
         int index = tailIndex;
         boolean rolledOver = index == CHUNK_CAPACITY;
@@ -124,6 +134,7 @@ final class RetireQueue {
         chunk.arguments[index] = arguments;
         chunk.sites[index] = site;
         chunk.epochs[index] = epoch;
+        chunk.origins[index] = origin;
         tailIndex = index + 1;
         PRODUCED.setRelease(this, ++producedByOwner);
         return rolledOver;
@@ -185,11 +196,13 @@ final class RetireQueue {
             }
             Object receiver = chunk.receivers[index];
             Object[] arguments = chunk.arguments[index];
+            RetireOrigin origin = chunk.origins[index];
             chunk.receivers[index] = null;
             chunk.arguments[index] = null;
+            chunk.origins[index] = null;
             headIndex = index + 1;
             consumedByClaimant++;
-            countOutcome(runner.run(drainer, receiver, arguments, chunk.sites[index]));
+            countOutcome(runner.run(drainer, receiver, arguments, chunk.sites[index], origin));
             ran++;
         }
         return ran;
@@ -234,7 +247,7 @@ final class RetireQueue {
                 chunk = chunk.next;
                 index = 0;
             }
-            visitor.visit(chunk.receivers[index], chunk.sites[index]);
+            visitor.visit(chunk.receivers[index], chunk.sites[index], chunk.origins[index]);
             index++;
         }
     }
@@ -247,8 +260,9 @@ final class RetireQueue {
          *
          * @param receiver the object to release, or the deferred {@link Runnable}
          * @param site the entry's release site
+         * @param origin where it was retired, or null when no diagnostics recorded it
          */
-        void visit(Object receiver, int site);
+        void visit(Object receiver, int site, RetireOrigin origin);
     }
 
     /** Returns how many entries were ever appended, with an acquire load. */
@@ -283,6 +297,7 @@ final class RetireQueue {
         final Object[][] arguments = new Object[CHUNK_CAPACITY][];
         final int[] sites = new int[CHUNK_CAPACITY];
         final long[] epochs = new long[CHUNK_CAPACITY];
+        final RetireOrigin[] origins = new RetireOrigin[CHUNK_CAPACITY];
         Chunk next;
     }
 }
