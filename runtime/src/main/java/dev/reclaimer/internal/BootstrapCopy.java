@@ -2,6 +2,7 @@ package dev.reclaimer.internal;
 
 import dev.reclaimer.ReadSection;
 import dev.reclaimer.ReclaimerStats;
+import dev.reclaimer.UseAfterReleaseException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -31,10 +32,11 @@ import java.time.Duration;
  * bootstrap copy's {@link Hooks} without initialising it. When the agent has put one there, {@link
  * #FORWARDING} is true and each entry point of {@link Hooks} and {@link dev.reclaimer.Reclaimer} in
  * this copy calls the bootstrap copy's method of the same name through a method handle. Their
- * parameters are JDK types shared by both copies; the two results that are not ({@code read()} and
- * {@code stats()}) are adapted: the bootstrap section is wrapped in a {@link ReadSection} of this
- * copy, the bootstrap counters copied into a {@link ReclaimerStats} of this copy. In the bootstrap
- * copy, and without the agent, the flag is a false constant and the checks cost nothing.
+ * parameters are JDK types shared by both copies; the results that are not ({@code read()}, {@code
+ * openSection(int)} and {@code stats()}) are adapted: the bootstrap section is wrapped in a {@link
+ * ReadSection} of this copy, the bootstrap counters copied into a {@link ReclaimerStats} of this
+ * copy. The detector's {@link UseAfterReleaseException} is rethrown as this copy's. In the
+ * bootstrap copy, and without the agent, the flag is a false constant and the checks cost nothing.
  *
  * <p>The decision is made once. A copy whose classes initialised before the agent was attached to a
  * running JVM keeps its own engine; the agent refuses to attach to such a JVM rather than run two
@@ -51,6 +53,11 @@ public final class BootstrapCopy {
     private static final MethodHandle EXIT_SAFEPOINT;
     private static final MethodHandle ENTER_READ_SIDE;
     private static final MethodHandle EXIT_READ_SIDE;
+    private static final MethodHandle ENTER_SAFEPOINT_AT;
+    private static final MethodHandle ENTER_READ_SIDE_AT;
+    private static final MethodHandle OPEN_SECTION;
+    private static final MethodHandle CHECK_LIVE;
+    private static final MethodHandle REVIVE;
     private static final MethodHandle READ;
     private static final MethodHandle DEFER;
     private static final MethodHandle BARRIER;
@@ -75,6 +82,12 @@ public final class BootstrapCopy {
         EXIT_SAFEPOINT = find(hooks, "exitSafepoint", void.class, Object.class);
         ENTER_READ_SIDE = find(hooks, "enterReadSide", Object.class);
         EXIT_READ_SIDE = find(hooks, "exitReadSide", void.class, Object.class);
+        ENTER_SAFEPOINT_AT = find(hooks, "enterSafepoint", Object.class, int.class);
+        ENTER_READ_SIDE_AT = find(hooks, "enterReadSide", Object.class, int.class);
+        OPEN_SECTION =
+                find(hooks, "openSection", bootstrapClass(ReadSection.class.getName()), int.class);
+        CHECK_LIVE = find(hooks, "checkLive", void.class, Object.class, String.class, String.class);
+        REVIVE = find(hooks, "revive", void.class, Object.class);
         READ = find(reclaimer, "read", bootstrapClass(ReadSection.class.getName()));
         DEFER = find(reclaimer, "defer", void.class, Runnable.class);
         BARRIER = find(reclaimer, "barrier", void.class);
@@ -160,6 +173,56 @@ public final class BootstrapCopy {
     static void exitReadSide(Object token) {
         try {
             EXIT_READ_SIDE.invokeExact(token);
+        } catch (Throwable e) { // NOPMD: as above
+            throw rethrow(e);
+        }
+    }
+
+    static Object enterSafepoint(int sectionSite) {
+        try {
+            return (Object) ENTER_SAFEPOINT_AT.invokeExact(sectionSite);
+        } catch (Throwable e) { // NOPMD: as above
+            throw rethrow(e);
+        }
+    }
+
+    static Object enterReadSide(int sectionSite) {
+        try {
+            return (Object) ENTER_READ_SIDE_AT.invokeExact(sectionSite);
+        } catch (Throwable e) { // NOPMD: as above
+            throw rethrow(e);
+        }
+    }
+
+    static ReadSection openSection(int sectionSite) {
+        try {
+            return new ForwardedSection((AutoCloseable) OPEN_SECTION.invoke(sectionSite));
+        } catch (Throwable e) { // NOPMD: as above
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * Checks {@code self} in the one engine's detector. Its exception is the bootstrap copy's
+     * class, which code of this copy cannot catch by type, so it is rethrown as this copy's.
+     */
+    static void checkLive(Object self, String className, String methodName) {
+        try {
+            CHECK_LIVE.invokeExact(self, className, methodName);
+        } catch (Throwable e) { // NOPMD: as above
+            if (e.getClass().getName().equals(UseAfterReleaseException.class.getName())) {
+                UseAfterReleaseException local =
+                        new UseAfterReleaseException(e.getMessage(), e.getCause());
+                local.setStackTrace(e.getStackTrace());
+                throw local;
+            }
+            throw rethrow(e);
+        }
+    }
+
+    static void revive(Object self) {
+        try {
+            REVIVE.invokeExact(self);
         } catch (Throwable e) { // NOPMD: as above
             throw rethrow(e);
         }

@@ -111,6 +111,9 @@ public final class Hooks {
      * @return a token to hand to {@link #exitSafepoint(Object)}
      */
     public static Object enterSafepoint(int sectionSite) {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.enterSafepoint(sectionSite);
+        }
         return Engine.global().enterSafepoint(sectionSite);
     }
 
@@ -122,6 +125,9 @@ public final class Hooks {
      * @return a token to hand to {@link #exitReadSide(Object)}
      */
     public static Object enterReadSide(int sectionSite) {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.enterReadSide(sectionSite);
+        }
         return Engine.global().enterReadSide(sectionSite);
     }
 
@@ -133,6 +139,9 @@ public final class Hooks {
      * @return the open section, to be closed on this thread
      */
     public static ReadSection openSection(int sectionSite) {
+        if (BootstrapCopy.FORWARDING) {
+            return BootstrapCopy.openSection(sectionSite);
+        }
         return Engine.global().openSection(sectionSite);
     }
 
@@ -148,6 +157,10 @@ public final class Hooks {
      */
     public static void checkLive(Object self, String className, String methodName) {
         try {
+            if (BootstrapCopy.FORWARDING) {
+                BootstrapCopy.checkLive(self, className, methodName);
+                return;
+            }
             Engine.global().checkLive(self, className, methodName);
         } catch (UseAfterReleaseException e) {
             throw e;
@@ -164,6 +177,10 @@ public final class Hooks {
      */
     public static void revive(Object self) {
         try {
+            if (BootstrapCopy.FORWARDING) {
+                BootstrapCopy.revive(self);
+                return;
+            }
             Engine.global().revive(self);
         } catch (RuntimeException | Error e) { // NOPMD: as above
             LiveCheckFailure.report(e);
