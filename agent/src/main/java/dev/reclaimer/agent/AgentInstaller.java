@@ -74,7 +74,7 @@ public final class AgentInstaller {
             AgentLogging.startupFinished();
             return;
         }
-        Engine.configure(config.settings());
+        Engine.configure(config.settings(), config.debug().diagnostics());
         SelectorTracker tracker = new SelectorTracker(config);
         ReclaimerTransformer.install(instrumentation, config, tracker);
         LOG.info(

@@ -13,6 +13,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
+        COMMANDS.put("check", CheckCommand::run);
         COMMANDS.put("attach", AttachCommand::run);
         COMMANDS.put("--version", Main::printVersion);
         COMMANDS.put("--help", Main::printUsage);
@@ -77,6 +78,8 @@ public final class Main {
 
     private static int printUsage(String[] arguments, PrintStream out) {
         out.println("usage: java -jar reclaimer-agent.jar <command>");
+        out.println(
+                "  check CONFIG [CLASSPATH]     check a configuration file and what it changes");
         out.println("  attach PID [key=value,...]   load the agent into a running JVM");
         out.println("  --version   print the agent's version");
         out.println("  --help      print this help");

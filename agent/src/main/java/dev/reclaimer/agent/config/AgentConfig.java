@@ -20,6 +20,7 @@ import java.util.Map;
  * @param logDestination where log lines go
  * @param source a description of the sources that gave values, for the start-up summary
  * @param effective every key that was set, with its raw value and origin, for the debug log
+ * @param debug the operations and debugging options
  */
 public record AgentConfig(
         boolean enabled,
@@ -32,7 +33,8 @@ public record AgentConfig(
         LogLevel logLevel,
         LogDestination logDestination,
         String source,
-        Map<ConfigKey, ConfigValue> effective) {
+        Map<ConfigKey, ConfigValue> effective,
+        DebugOptions debug) {
 
     /** Copies the lists and the map, so the record is immutable. */
     public AgentConfig {

@@ -44,7 +44,19 @@ public enum ConfigKey {
      */
     LOG_LEVEL("log.level"),
     /** {@code stderr} (default) or {@code slf4j}. */
-    LOG_DESTINATION("log.destination");
+    LOG_DESTINATION("log.destination"),
+    /** {@code true} (default) or {@code false}: whether the read-only MBean is registered. */
+    JMX_ENABLED("jmx.enabled"),
+    /** How long after start the MBean is registered, so the application sets up JMX first. */
+    JMX_REGISTRATION_DELAY("jmx.registration-delay"),
+    /** A folder where each transformed class file is written, for {@code javap}; unset: none. */
+    DEBUG_DUMP_DIR("debug.dump-dir"),
+    /** {@code true} or {@code false} (default): the use-after-release detector. */
+    DEBUG_DETECT_USE_AFTER_RELEASE("debug.detect-use-after-release"),
+    /** Selectors of the methods that make a released object live again (a pool's hand-out). */
+    DEBUG_REVIVE_METHODS("debug.revive-methods"),
+    /** {@code true} or {@code false} (default): record the stack of every retire. */
+    DEBUG_RECORD_RETIRE_STACKS("debug.record-retire-stacks");
 
     /** The prefix of every key in files and system properties. */
     public static final String PREFIX = "reclaimer.";
@@ -80,6 +92,7 @@ public enum ConfigKey {
      */
     public boolean isList() {
         return this == RELEASE_METHODS
+                || this == DEBUG_REVIVE_METHODS
                 || this == SAFEPOINTS
                 || this == READ_SECTIONS
                 || this == INCLUDE

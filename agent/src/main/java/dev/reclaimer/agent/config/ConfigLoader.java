@@ -30,7 +30,8 @@ import java.util.function.Function;
  * sources and the same order.
  *
  * <p>Every problem is a {@link ConfigException} whose message names the origin (file and line, or
- * source), the key and what is wrong; the first one found ends loading.
+ * source), the key and what is wrong. For the agent the first one found ends loading; {@link
+ * #checkFile} collects them all.
  */
 public final class ConfigLoader {
 
@@ -66,20 +67,57 @@ public final class ConfigLoader {
             Map<String, String> systemProperties,
             Map<String, String> environment)
             throws ConfigException {
-        Map<ConfigKey, ConfigValue> fromArguments = parseArguments(agentArguments);
-        Map<ConfigKey, ConfigValue> fromProperties = parseSystemProperties(systemProperties);
+        Problems problems = Problems.failFast();
+        Map<ConfigKey, ConfigValue> fromArguments = parseArguments(agentArguments, problems);
+        Map<ConfigKey, ConfigValue> fromProperties =
+                parseSystemProperties(systemProperties, problems);
         Map<ConfigKey, ConfigValue> fromEnvironment = parseEnvironment(environment);
         ConfigValue file =
                 firstPresent(ConfigKey.CONFIG, fromArguments, fromProperties, fromEnvironment);
         Map<ConfigKey, ConfigValue> fromFile =
-                file == null ? Map.of() : readFile(file.text().trim());
+                file == null ? Map.of() : readFile(file.text().trim(), problems);
 
         Map<ConfigKey, ConfigValue> merged = new EnumMap<>(ConfigKey.class);
         merged.putAll(fromFile);
         merged.putAll(fromEnvironment);
         merged.putAll(fromProperties);
         merged.putAll(fromArguments);
-        return build(merged, describeSources(merged, file));
+        return build(merged, describeSources(merged, file), problems);
+    }
+
+    /**
+     * Reads one configuration file on its own (no other source) and reports every problem in it,
+     * not only the first. Values with a problem fall back to their defaults, so the rest of the
+     * file can still be used, for instance to see what its selectors match.
+     *
+     * @param file the configuration file
+     * @return the configuration, {@code null} when the file cannot be read, and the problems
+     */
+    public static Checked checkFile(Path file) {
+        Problems problems = Problems.collectAll();
+        AgentConfig config;
+        try {
+            Map<ConfigKey, ConfigValue> values = readFile(file.toString(), problems);
+            config = build(values, "file " + file, problems);
+        } catch (ConfigException e) {
+            return new Checked(null, List.of(e));
+        }
+        return new Checked(config, problems.found());
+    }
+
+    /**
+     * What {@link #checkFile} found.
+     *
+     * @param config the configuration with defaults in place of bad values, or {@code null} when
+     *     the file could not be read at all
+     * @param problems every problem, in file order within each kind of check
+     */
+    public record Checked(AgentConfig config, List<ConfigException> problems) {
+
+        /** Copies the list. */
+        public Checked {
+            problems = List.copyOf(problems);
+        }
     }
 
     private static Map<String, String> systemProperties() {
@@ -90,7 +128,7 @@ public final class ConfigLoader {
         return properties;
     }
 
-    private static Map<ConfigKey, ConfigValue> parseArguments(String arguments)
+    private static Map<ConfigKey, ConfigValue> parseArguments(String arguments, Problems problems)
             throws ConfigException {
         Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
         if (arguments == null) {
@@ -100,12 +138,16 @@ public final class ConfigLoader {
         for (String argument : ValueParsers.items(arguments, ',')) {
             int equals = argument.indexOf('=');
             if (equals <= 0) {
-                throw new ConfigException(origin, argument, "expected key=value");
+                problems.report(new ConfigException(origin, argument, "expected key=value"));
+                continue;
             }
             String written = argument.substring(0, equals).trim();
             String name =
                     written.startsWith(ConfigKey.PREFIX) ? written : ConfigKey.PREFIX + written;
-            ConfigKey key = knownKey(name, origin, written);
+            ConfigKey key = knownKey(name, origin, written, problems);
+            if (key == null) {
+                continue;
+            }
             String value = argument.substring(equals + 1);
             if (key.isList()) {
                 value = value.replace(ARGUMENT_LIST_SEPARATOR, LIST_SEPARATOR);
@@ -115,14 +157,17 @@ public final class ConfigLoader {
         return values;
     }
 
-    private static Map<ConfigKey, ConfigValue> parseSystemProperties(Map<String, String> properties)
-            throws ConfigException {
+    private static Map<ConfigKey, ConfigValue> parseSystemProperties(
+            Map<String, String> properties, Problems problems) throws ConfigException {
         Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
         ConfigOrigin origin = ConfigOrigin.of(Source.SYSTEM_PROPERTY);
         for (Map.Entry<String, String> property : properties.entrySet()) {
             String name = property.getKey();
-            if (name.startsWith(ConfigKey.PREFIX)) {
-                ConfigKey key = knownKey(name, origin, name);
+            ConfigKey key =
+                    name.startsWith(ConfigKey.PREFIX)
+                            ? knownKey(name, origin, name, problems)
+                            : null;
+            if (key != null) {
                 values.put(key, new ConfigValue(property.getValue(), origin, name));
             }
         }
@@ -141,7 +186,8 @@ public final class ConfigLoader {
         return values;
     }
 
-    private static Map<ConfigKey, ConfigValue> readFile(String file) throws ConfigException {
+    private static Map<ConfigKey, ConfigValue> readFile(String file, Problems problems)
+            throws ConfigException {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(Path.of(file));
@@ -152,12 +198,20 @@ public final class ConfigLoader {
             throw new ConfigException("file " + file + " cannot be read: " + describe(e), e);
         }
         Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
-        for (PropertiesFileParser.Entry entry : new PropertiesFileParser(file).parse(text)) {
+        for (PropertiesFileParser.Entry entry :
+                new PropertiesFileParser(file).parse(text, problems)) {
             ConfigOrigin origin = ConfigOrigin.inFile(file, entry.line());
-            ConfigKey key = knownKey(entry.key(), origin, entry.key());
+            ConfigKey key = knownKey(entry.key(), origin, entry.key(), problems);
             if (key == ConfigKey.CONFIG) {
-                throw new ConfigException(
-                        origin, entry.key(), "a configuration file cannot name another one");
+                problems.report(
+                        new ConfigException(
+                                origin,
+                                entry.key(),
+                                "a configuration file cannot name another one"));
+                continue;
+            }
+            if (key == null) {
+                continue;
             }
             values.put(key, new ConfigValue(entry.value(), origin, entry.key()));
         }
@@ -169,11 +223,14 @@ public final class ConfigLoader {
         return e.getMessage() == null ? type : type + " " + e.getMessage();
     }
 
-    private static ConfigKey knownKey(String name, ConfigOrigin origin, String written)
+    /** Returns the key of this name, or reports it as unknown and returns {@code null}. */
+    private static ConfigKey knownKey(
+            String name, ConfigOrigin origin, String written, Problems problems)
             throws ConfigException {
         Optional<ConfigKey> key = ConfigKey.byPropertyName(name);
         if (key.isEmpty()) {
-            throw new ConfigException(origin, written, "unknown key");
+            problems.report(new ConfigException(origin, written, "unknown key"));
+            return null;
         }
         return key.get();
     }
@@ -202,77 +259,92 @@ public final class ConfigLoader {
         return sources.isEmpty() ? "defaults" : String.join(", ", sources);
     }
 
-    private static AgentConfig build(Map<ConfigKey, ConfigValue> values, String source)
+    private static AgentConfig build(
+            Map<ConfigKey, ConfigValue> values, String source, Problems problems)
             throws ConfigException {
-        Settings defaults = Settings.defaults();
-        Settings settings;
-        try {
-            settings =
-                    new Settings(
-                            Math.toIntExact(
-                                    value(
-                                            values,
-                                            ConfigKey.DRAIN_MAX_RELEASES,
-                                            ConfigLoader::intValue,
-                                            (long) defaults.drainMaxReleases())),
-                            value(
-                                    values,
-                                    ConfigKey.DRAIN_TIME_BUDGET,
-                                    ConfigLoader::positiveDuration,
-                                    defaults.drainTimeBudget()),
-                            value(
-                                    values,
-                                    ConfigKey.DRAIN_FALLBACK_DELAY,
-                                    ConfigLoader::positiveDuration,
-                                    defaults.fallbackDelay()),
-                            value(
-                                    values,
-                                    ConfigKey.BACKLOG_BOUND,
-                                    ConfigLoader::positive,
-                                    defaults.backlogBound()),
-                            value(
-                                    values,
-                                    ConfigKey.BACKLOG_POLICY,
-                                    ConfigLoader::policy,
-                                    defaults.backlogPolicy()),
-                            value(
-                                    values,
-                                    ConfigKey.STALL_TIMEOUT,
-                                    ConfigLoader::positiveDuration,
-                                    defaults.stallTimeout()),
-                            value(
-                                    values,
-                                    ConfigKey.SHUTDOWN_TIMEOUT,
-                                    ConfigLoader::positiveDuration,
-                                    defaults.shutdownTimeout()),
-                            value(
-                                    values,
-                                    ConfigKey.FAILURE_LOG_INTERVAL,
-                                    ConfigLoader::positiveDuration,
-                                    defaults.failureLogInterval()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("settings rejected by the runtime: " + e.getMessage(), e);
-        }
         return new AgentConfig(
-                value(values, ConfigKey.ENABLED, ValueParsers::bool, true),
-                list(values, ConfigKey.RELEASE_METHODS, MethodSelector::parse, List.of()),
-                list(values, ConfigKey.SAFEPOINTS, MethodSelector::parse, List.of()),
-                list(values, ConfigKey.READ_SECTIONS, MethodSelector::parse, List.of()),
-                list(
-                        values,
-                        ConfigKey.INCLUDE,
-                        ClassPattern::parse,
-                        List.of(ClassPattern.parse("**"))),
-                list(values, ConfigKey.EXCLUDE, ClassPattern::parse, List.of()),
-                settings,
-                value(values, ConfigKey.LOG_LEVEL, LogLevel::parse, LogLevel.INFO),
+                value(values, ConfigKey.ENABLED, ValueParsers::bool, true, problems),
+                list(values, ConfigKey.RELEASE_METHODS, MethodSelector::parse, problems),
+                list(values, ConfigKey.SAFEPOINTS, MethodSelector::parse, problems),
+                list(values, ConfigKey.READ_SECTIONS, MethodSelector::parse, problems),
+                values.containsKey(ConfigKey.INCLUDE)
+                        ? list(values, ConfigKey.INCLUDE, ClassPattern::parse, problems)
+                        : List.of(ClassPattern.parse("**")),
+                list(values, ConfigKey.EXCLUDE, ClassPattern::parse, problems),
+                settings(values, problems),
+                value(values, ConfigKey.LOG_LEVEL, LogLevel::parse, LogLevel.INFO, problems),
                 value(
                         values,
                         ConfigKey.LOG_DESTINATION,
                         LogDestination::parse,
-                        LogDestination.STDERR),
+                        LogDestination.STDERR,
+                        problems),
                 source,
-                values);
+                values,
+                DebugOptions.build(values, problems));
+    }
+
+    private static Settings settings(Map<ConfigKey, ConfigValue> values, Problems problems)
+            throws ConfigException {
+        Settings defaults = Settings.defaults();
+        int maxReleases =
+                Math.toIntExact(
+                        value(
+                                values,
+                                ConfigKey.DRAIN_MAX_RELEASES,
+                                ConfigLoader::intValue,
+                                (long) defaults.drainMaxReleases(),
+                                problems));
+        Duration timeBudget =
+                duration(values, ConfigKey.DRAIN_TIME_BUDGET, defaults.drainTimeBudget(), problems);
+        Duration fallbackDelay =
+                duration(
+                        values, ConfigKey.DRAIN_FALLBACK_DELAY, defaults.fallbackDelay(), problems);
+        long backlogBound =
+                value(
+                        values,
+                        ConfigKey.BACKLOG_BOUND,
+                        ConfigLoader::positive,
+                        defaults.backlogBound(),
+                        problems);
+        BacklogPolicy policy =
+                value(
+                        values,
+                        ConfigKey.BACKLOG_POLICY,
+                        ConfigLoader::policy,
+                        defaults.backlogPolicy(),
+                        problems);
+        Duration stall =
+                duration(values, ConfigKey.STALL_TIMEOUT, defaults.stallTimeout(), problems);
+        Duration shutdown =
+                duration(values, ConfigKey.SHUTDOWN_TIMEOUT, defaults.shutdownTimeout(), problems);
+        Duration failureLog =
+                duration(
+                        values,
+                        ConfigKey.FAILURE_LOG_INTERVAL,
+                        defaults.failureLogInterval(),
+                        problems);
+        try {
+            return new Settings(
+                    maxReleases,
+                    timeBudget,
+                    fallbackDelay,
+                    backlogBound,
+                    policy,
+                    stall,
+                    shutdown,
+                    failureLog);
+        } catch (IllegalArgumentException e) {
+            problems.report(
+                    new ConfigException("settings rejected by the runtime: " + e.getMessage(), e));
+            return defaults;
+        }
+    }
+
+    private static Duration duration(
+            Map<ConfigKey, ConfigValue> values, ConfigKey key, Duration fallback, Problems problems)
+            throws ConfigException {
+        return value(values, key, ConfigLoader::positiveDuration, fallback, problems);
     }
 
     private static long intValue(String text) {
@@ -309,11 +381,17 @@ public final class ConfigLoader {
         };
     }
 
-    private static <T> T value(
+    /**
+     * Parses one value; a bad one is reported and replaced by the fallback.
+     *
+     * @throws ConfigException when {@code problems} fails fast
+     */
+    static <T> T value(
             Map<ConfigKey, ConfigValue> values,
             ConfigKey key,
             Function<String, T> parser,
-            T fallback)
+            T fallback,
+            Problems problems)
             throws ConfigException {
         ConfigValue value = values.get(key);
         if (value == null) {
@@ -322,26 +400,34 @@ public final class ConfigLoader {
         try {
             return parser.apply(value.text());
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ConfigException(value.origin(), value.writtenKey(), e.getMessage());
+            problems.report(
+                    new ConfigException(value.origin(), value.writtenKey(), e.getMessage()));
+            return fallback;
         }
     }
 
-    private static <T> List<T> list(
+    /**
+     * Parses a list; each bad item is reported and left out, the others kept.
+     *
+     * @throws ConfigException when {@code problems} fails fast
+     */
+    static <T> List<T> list(
             Map<ConfigKey, ConfigValue> values,
             ConfigKey key,
             Function<String, T> parser,
-            List<T> fallback)
+            Problems problems)
             throws ConfigException {
         ConfigValue value = values.get(key);
-        if (value == null) {
-            return fallback;
-        }
         List<T> parsed = new ArrayList<>();
+        if (value == null) {
+            return parsed;
+        }
         for (String item : ValueParsers.items(value.text(), LIST_SEPARATOR)) {
             try {
                 parsed.add(parser.apply(item));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(value.origin(), value.writtenKey(), e.getMessage());
+                problems.report(
+                        new ConfigException(value.origin(), value.writtenKey(), e.getMessage()));
             }
         }
         return parsed;

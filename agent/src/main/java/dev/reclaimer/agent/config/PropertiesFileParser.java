@@ -35,13 +35,14 @@ final class PropertiesFileParser {
     }
 
     /**
-     * Parses the whole text.
+     * Parses the whole text. A line with a problem is reported and left out; the rest is parsed.
      *
      * @param text the file's content
+     * @param problems where a line without separator, a bad escape or a repeated key goes
      * @return the entries in file order
-     * @throws ConfigException on a line without separator, a bad escape or a repeated key
+     * @throws ConfigException on the first problem, when {@code problems} fails fast
      */
-    List<Entry> parse(String text) throws ConfigException {
+    List<Entry> parse(String text, Problems problems) throws ConfigException {
         String[] lines = text.split("\r\n|\r|\n", -1);
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -55,20 +56,32 @@ final class PropertiesFileParser {
                 logical.append(lines[index].stripLeading());
             }
             index++;
-            Entry entry = parseLogicalLine(logical.toString(), start + 1);
+            Entry entry = parseOrReport(logical.toString(), start + 1, problems);
             if (entry == null) {
                 continue;
             }
             Integer previous = firstLine.putIfAbsent(entry.key(), entry.line());
             if (previous != null) {
-                throw new ConfigException(
-                        ConfigOrigin.inFile(file, entry.line()),
-                        entry.key(),
-                        "repeated key, first given at line " + previous);
+                problems.report(
+                        new ConfigException(
+                                ConfigOrigin.inFile(file, entry.line()),
+                                entry.key(),
+                                "repeated key, first given at line " + previous));
+                continue;
             }
             entries.add(entry);
         }
         return entries;
+    }
+
+    private Entry parseOrReport(String line, int lineNumber, Problems problems)
+            throws ConfigException {
+        try {
+            return parseLogicalLine(line, lineNumber);
+        } catch (ConfigException e) {
+            problems.report(e);
+            return null;
+        }
     }
 
     private Entry parseLogicalLine(String line, int lineNumber) throws ConfigException {

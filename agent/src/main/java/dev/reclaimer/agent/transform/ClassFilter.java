@@ -3,6 +3,7 @@ package dev.reclaimer.agent.transform;
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.agent.config.ClassPattern;
 import java.util.List;
+import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Decides by name which classes the agent may transform: those matched by an include pattern and by
@@ -52,6 +53,17 @@ final class ClassFilter {
             return false;
         }
         return matchesAny(include, binaryName) && !matchesAny(exclude, binaryName);
+    }
+
+    /**
+     * Returns whether the agent may transform a class, by its name and its kind: synthetic classes
+     * and annotation types are never transformed.
+     *
+     * @param type the class, as described by the type pool
+     * @return {@code true} when it may
+     */
+    boolean mayTransform(TypeDescription type) {
+        return mayTransform(type.getName()) && !type.isSynthetic() && !type.isAnnotation();
     }
 
     private static boolean isAgentOwn(String name) {

@@ -9,8 +9,8 @@ final class ReadSideAdvice {
     private ReadSideAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter() {
-        return Hooks.enterReadSide();
+    static Object enter(@SectionSiteId int site) {
+        return Hooks.enterReadSide(site);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -3,6 +3,7 @@ package dev.reclaimer.agent.transform;
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.internal.Hooks;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * that adds no fields or methods, so classes already loaded are retransformed in place. A class in
  * a named module gets a read edge to the runtime's module and opens its package to it, so the
  * injected calls link and the runtime can call the release method back.
+ *
+ * <p>In a class it rewrites, calls of {@code Reclaimer.read()} are given their call site (see
+ * {@link ReadCallRewriter}). With the use-after-release detector on, the detector's checks and
+ * revive calls are added too; with it off, nothing of it is injected.
  */
 public final class ReclaimerTransformer {
 
@@ -38,20 +44,37 @@ public final class ReclaimerTransformer {
     private final Map<Role, Advice> advice;
     private final Advice releaseWithArguments;
 
-    private ReclaimerTransformer(
+    ReclaimerTransformer(
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
         this.instrumentation = instrumentation;
         this.filter = new ClassFilter(config);
         this.planner = new MethodPlanner(config, tracker);
         Advice.WithCustomMapping mapping =
-                Advice.withCustomMapping().bind(ReleaseSiteIdMapping.INSTANCE);
+                Advice.withCustomMapping()
+                        .bind(ReleaseSiteIdMapping.INSTANCE)
+                        .bind(SectionSiteIdMapping.INSTANCE);
         ClassFileLocator locator = adviceLocator();
+        boolean detector = config.debug().detectUseAfterRelease();
         this.advice =
                 Map.of(
-                        Role.RELEASE, mapping.to(ReleaseAdvice.class, locator),
-                        Role.SAFEPOINT, Advice.to(SafepointAdvice.class, locator),
-                        Role.READ_SIDE, Advice.to(ReadSideAdvice.class, locator));
-        this.releaseWithArguments = mapping.to(ReleaseWithArgumentsAdvice.class, locator);
+                        Role.RELEASE,
+                        mapping.to(
+                                detector ? CheckedReleaseAdvice.class : ReleaseAdvice.class,
+                                locator),
+                        Role.SAFEPOINT,
+                        mapping.to(SafepointAdvice.class, locator),
+                        Role.READ_SIDE,
+                        mapping.to(ReadSideAdvice.class, locator),
+                        Role.REVIVE,
+                        mapping.to(ReviveAdvice.class, locator),
+                        Role.LIVE_CHECK,
+                        mapping.to(LiveCheckAdvice.class, locator));
+        this.releaseWithArguments =
+                mapping.to(
+                        detector
+                                ? CheckedReleaseWithArgumentsAdvice.class
+                                : ReleaseWithArgumentsAdvice.class,
+                        locator);
     }
 
     /**
@@ -66,12 +89,19 @@ public final class ReclaimerTransformer {
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
         ReclaimerTransformer transformer =
                 new ReclaimerTransformer(instrumentation, config, tracker);
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        // Only declared methods are rewritten, so the method graph is not compiled: compiling it
+        // resolves every supertype's signatures, which fails on a class that merely names an
+        // optional dependency missing from the class path, and the JVM loads such classes fine.
+        ByteBuddy byteBuddy =
+                new ByteBuddy()
+                        .with(TypeValidation.DISABLED)
+                        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+        return new AgentBuilder.Default(byteBuddy)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new TransformationListener())
+                .with(new TransformationListener(dump(config)))
                 .ignore(ElementMatchers.none())
                 .type(transformer::matches)
                 .transform(transformer::transform)
@@ -89,19 +119,25 @@ public final class ReclaimerTransformer {
                 ClassFileLocator.ForClassLoader.ofSystemLoader());
     }
 
+    private static ClassDump dump(AgentConfig config) {
+        Path folder = config.debug().dumpDirectory();
+        return folder == null ? null : new ClassDump(folder);
+    }
+
     private boolean matches(
             TypeDescription type,
             ClassLoader loader,
             JavaModule module,
             Class<?> loaded,
             ProtectionDomain domain) {
-        return filter.mayTransform(type.getName())
-                && !type.isSynthetic()
-                && !type.isAnnotation()
-                && !planner.plan(type).isEmpty();
+        return filter.mayTransform(type) && !planner.plan(type).isEmpty();
     }
 
-    private DynamicType.Builder<?> transform(
+    /**
+     * Rewrites one class as planned. Package-private so that tests can apply it to a class
+     * redefined in isolation, with a configuration of their own.
+     */
+    DynamicType.Builder<?> transform(
             DynamicType.Builder<?> builder,
             TypeDescription type,
             ClassLoader loader,
@@ -117,7 +153,7 @@ public final class ReclaimerTransformer {
                     MethodPlanner.displayName(type, planned.method()),
                     planned.role());
         }
-        return builder.visit(visitor);
+        return builder.visit(visitor.invokable(ElementMatchers.any(), ReadCallRewriter.INSTANCE));
     }
 
     private Advice adviceFor(MethodPlanner.Planned planned) {

@@ -13,8 +13,8 @@ final class SafepointAdvice {
     private SafepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter() {
-        return Hooks.enterSafepoint();
+    static Object enter(@SectionSiteId int site) {
+        return Hooks.enterSafepoint(site);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

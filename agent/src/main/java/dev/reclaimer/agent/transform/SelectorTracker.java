@@ -38,6 +38,11 @@ public final class SelectorTracker {
         config.releaseMethods().forEach(s -> keyOfSelector.put(s, Role.RELEASE.selectorKey));
         config.safepoints().forEach(s -> keyOfSelector.put(s, Role.SAFEPOINT.selectorKey));
         config.readSections().forEach(s -> keyOfSelector.put(s, Role.READ_SIDE.selectorKey));
+        if (config.debug().detectUseAfterRelease()) {
+            config.debug()
+                    .reviveMethods()
+                    .forEach(s -> keyOfSelector.put(s, Role.REVIVE.selectorKey));
+        }
     }
 
     /**

@@ -9,13 +9,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports what happened to each class: a debug line per rewritten class and one warning per class
- * whose transformation failed, which the JVM then keeps unmodified.
+ * whose transformation failed, which the JVM then keeps unmodified. With a dump folder configured,
+ * each rewritten class file is written there as well.
  */
 final class TransformationListener extends AgentBuilder.Listener.Adapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransformationListener.class);
 
     private final OnceLog failures = new OnceLog(LOG);
+    private final ClassDump dump;
+
+    /**
+     * Creates the listener.
+     *
+     * @param dump where rewritten class files go, or {@code null} for nowhere
+     */
+    TransformationListener(ClassDump dump) {
+        this.dump = dump;
+    }
 
     @Override
     public void onTransformation(
@@ -25,6 +36,9 @@ final class TransformationListener extends AgentBuilder.Listener.Adapter {
             boolean loaded,
             DynamicType dynamicType) {
         LOG.debug("rewrote class {}{}", type.getName(), loaded ? " (retransformed)" : "");
+        if (dump != null) {
+            dump.write(type.getName(), dynamicType.getBytes());
+        }
     }
 
     @Override

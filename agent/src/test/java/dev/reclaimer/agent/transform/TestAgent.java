@@ -2,11 +2,13 @@ package dev.reclaimer.agent.transform;
 
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.agent.config.ConfigLoader;
+import dev.reclaimer.internal.Diagnostics;
 import dev.reclaimer.internal.Engine;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,9 @@ final class TestAgent {
         }
         Path file = Path.of(TestAgent.class.getResource("/reclaimer-test.properties").toURI());
         AgentConfig config = ConfigLoader.load("config=" + file, Map.of(), Map.of());
-        Engine.configure(config.settings());
+        // The engine keeps the detector's marks, so that classes the detector tests rewrite with
+        // checks of their own see released objects; this configuration injects no checks.
+        Engine.configure(config.settings(), new Diagnostics(true, false, Duration.ZERO, false));
         instrumentation = ByteBuddyAgent.install();
         tracker = new SelectorTracker(config);
         ReclaimerTransformer.install(instrumentation, config, tracker);
