@@ -70,6 +70,10 @@ public final class Engine {
     private final ReleaseMarks marks;
 
     private final boolean registersShutdownHook;
+
+    /** The MBean's object name: the documented one for the global engine, a unique one in tests. */
+    private final String mbeanName;
+
     private final ThreadRegistry registry = new ThreadRegistry();
     private final OperationsMetrics metrics = new OperationsMetrics();
     private final GracePeriods gracePeriods = new GracePeriods(registry, metrics);
@@ -126,6 +130,10 @@ public final class Engine {
         this.recordsOrigins =
                 diagnostics.detectUseAfterRelease() || diagnostics.recordRetireStacks();
         this.registersShutdownHook = registersShutdownHook;
+        this.mbeanName =
+                registersShutdownHook
+                        ? MBeanNames.GLOBAL
+                        : MBeanNames.GLOBAL + ",engine=" + MBeanNames.nextTestEngine();
         this.drainer =
                 new Drainer(
                         registry,
@@ -530,7 +538,7 @@ public final class Engine {
                         records.get(), DrainPlace.BACKGROUND, Integer.MAX_VALUE, Long.MAX_VALUE);
             }
         }
-        purgeDeadRecords();
+        purgeDeadRecords(now);
         registerMBeanWhenDue(now);
     }
 
@@ -555,7 +563,7 @@ public final class Engine {
 
     private boolean registerMBean() {
         try {
-            return MBeanRegistration.register(new ReclaimerMBeanView(this));
+            return MBeanRegistration.register(new ReclaimerMBeanView(this), mbeanName);
         } catch (LinkageError noManagementModule) {
             LOG.warn(
                     "Could not register the reclaimer MBean; the reclaimer runs without it",
@@ -569,16 +577,16 @@ public final class Engine {
             jmxClosed = true;
             if (jmxRegistered) {
                 jmxRegistered = false;
-                MBeanRegistration.unregister();
+                MBeanRegistration.unregister(mbeanName);
             }
         }
     }
 
-    private void purgeDeadRecords() {
+    private void purgeDeadRecords(long now) {
         if (!hasDeadRecord()) {
             return;
         }
-        int purged = registry.removeIf(this::foldIfDeadAndDrained);
+        int purged = registry.removeIf(record -> purgeIfDeadAndDrained(record, now));
         if (purged > 0) {
             LOG.debug("Purged the records of {} terminated threads", purged);
         }
@@ -595,6 +603,18 @@ public final class Engine {
                 return true;
             }
         }
+    }
+
+    /**
+     * Under the registry lock: drops a dead thread's drained record, first ending a stall report it
+     * may have open (the thread may have left its section and died between two scans).
+     */
+    private boolean purgeIfDeadAndDrained(ThreadRecord record, long now) {
+        boolean purge = foldIfDeadAndDrained(record);
+        if (purge) {
+            StallMonitor.endStall(record, now);
+        }
+        return purge;
     }
 
     /** Under the registry lock: folds and drops a dead thread's record once its queue is empty. */
@@ -680,6 +700,11 @@ public final class Engine {
     /** Returns the engine's state, with a volatile load. */
     EngineState stateVolatile() {
         return EngineState.of((int) STATE.getVolatile(this));
+    }
+
+    /** Returns the object name this engine registers its MBean under; for tests. */
+    String mbeanName() {
+        return mbeanName;
     }
 
     /** Returns the thread registry, for tests. */

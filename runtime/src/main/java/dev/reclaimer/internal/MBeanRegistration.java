@@ -15,36 +15,33 @@ import org.slf4j.LoggerFactory;
  */
 final class MBeanRegistration {
 
-    /** The MBean's name. */
-    static final String NAME = "dev.reclaimer:type=Reclaimer";
-
     private static final Logger LOG = LoggerFactory.getLogger(MBeanRegistration.class);
 
     private MBeanRegistration() {}
 
     /**
-     * Registers {@code view} under {@link #NAME}.
+     * Registers {@code view} under {@code name}.
      *
      * @return whether it is registered; on failure one WARN is logged and nothing is thrown
      */
-    static boolean register(ReclaimerMXBean view) {
+    static boolean register(ReclaimerMXBean view, String name) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            server.registerMBean(view, new ObjectName(NAME));
-            LOG.debug("Registered the MBean {}", NAME);
+            server.registerMBean(view, new ObjectName(name));
+            LOG.debug("Registered the MBean {}", name);
             return true;
         } catch (JMException | RuntimeException | LinkageError e) {
-            LOG.warn("Could not register the MBean {}; the reclaimer runs without it", NAME, e);
+            LOG.warn("Could not register the MBean {}; the reclaimer runs without it", name, e);
             return false;
         }
     }
 
     /** Unregisters the MBean; a failure is logged at debug level, as the JVM may be exiting. */
-    static void unregister() {
+    static void unregister(String name) {
         try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(NAME));
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(name));
         } catch (JMException | RuntimeException | LinkageError e) {
-            LOG.debug("Could not unregister the MBean {}", NAME, e);
+            LOG.debug("Could not unregister the MBean {}", name, e);
         }
     }
 }

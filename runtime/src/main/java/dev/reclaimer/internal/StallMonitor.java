@@ -73,7 +73,11 @@ final class StallMonitor {
         }
     }
 
-    private static void endStall(ThreadRecord record, long now) {
+    /**
+     * Ends the record's stall, with an INFO if it was reported; called by the scan, and by the
+     * background drainer before it drops a dead thread's record.
+     */
+    static void endStall(ThreadRecord record, long now) {
         if (record.stallReported) {
             long stalled = now - record.stallSinceNanos;
             String section = sectionName(record, null);

@@ -91,6 +91,105 @@ class ShutdownReportTest {
     }
 
     @Test
+    void shutdown_withRetireStacks_listsByClassAndSiteWithFirstStacksOfEach() throws Exception {
+        Engine engine =
+                Engine.create(shortShutdown(), new Diagnostics(false, true, Duration.ZERO, false));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        Thread stuck = start("stuck-reader", () -> holdSection(engine, entered, leave));
+        entered.await();
+        for (int i = 0; i < 5; i++) {
+            new LeakyResource(engine).release();
+        }
+        new TrackedResource(engine, "plain").release();
+
+        try (LogCapture log = new LogCapture()) {
+            engine.shutdown();
+            String text = log.text();
+            String site = TrackedResource.class.getName() + "#release";
+            assertTrue(
+                    text.contains(
+                            "Could not run 5 pending releases of "
+                                    + site
+                                    + " on "
+                                    + LeakyResource.class.getName()),
+                    text);
+            assertTrue(
+                    text.contains(
+                            "Could not run 1 pending releases of "
+                                    + site
+                                    + " on "
+                                    + TrackedResource.class.getName()),
+                    text);
+            assertEquals(
+                    ShutdownReport.STACKS_PER_GROUP + 1, countOf(text, "was retired here"), text);
+            assertTrue(text.contains("(3 of 5) was retired here"), "stacks are numbered: " + text);
+            assertTrue(
+                    text.contains(
+                            "shutdown_withRetireStacks_listsByClassAndSiteWithFirstStacksOfEach"),
+                    "the retire stack names the retiring method: " + text);
+        }
+        leave.countDown();
+        stuck.join();
+    }
+
+    @Test
+    void shutdown_withoutRetireStacks_logsNoStacks() throws Exception {
+        Engine engine = Engine.create(shortShutdown());
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        Thread stuck = start("stuck-reader", () -> holdSection(engine, entered, leave));
+        entered.await();
+        new LeakyResource(engine).release();
+
+        try (LogCapture log = new LogCapture()) {
+            engine.shutdown();
+            String text = log.text();
+            assertTrue(text.contains("Could not run 1 pending releases of "), text);
+            assertEquals(0, countOf(text, "was retired here"), text);
+        }
+        leave.countDown();
+        stuck.join();
+    }
+
+    private static Settings shortShutdown() {
+        Settings base = TestEngines.safepointsOnly();
+        return new Settings(
+                base.drainMaxReleases(),
+                base.drainTimeBudget(),
+                base.fallbackDelay(),
+                base.backlogBound(),
+                base.backlogPolicy(),
+                base.stallTimeout(),
+                Duration.ofMillis(200),
+                base.failureLogInterval());
+    }
+
+    private static void holdSection(Engine engine, CountDownLatch entered, CountDownLatch leave) {
+        try (ReadSection section = engine.openSection()) {
+            entered.countDown();
+            leave.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int countOf(String text, String fragment) {
+        int count = 0;
+        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** A subclass whose objects are released through the base class's release site. */
+    static final class LeakyResource extends TrackedResource {
+        LeakyResource(Engine engine) {
+            super(engine, "leaky");
+        }
+    }
+
+    @Test
     void shutdownHook_childJvmExits_runsPendingReleaseAtExit() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child =

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class StallMonitorTest {
 
     private static final String STALL = "has stayed inside one read section";
+    private static final String REPEAT = "has still stayed inside one read section";
 
     private final Engine engine =
             Engine.create(
@@ -33,7 +34,7 @@ class StallMonitorTest {
     }
 
     @Test
-    void scan_readerStuckInSection_reportedOnceWithNameAndStack() throws Exception {
+    void scan_readerStuckInSection_firstReportOnceWithNameAndStack() throws Exception {
         try (LogCapture log = new LogCapture()) {
             CountDownLatch entered = new CountDownLatch(1);
             Thread stuck = start("stuck-reader", () -> holdSectionOpen(entered));
@@ -73,6 +74,64 @@ class StallMonitorTest {
             assertFalse(log.text().contains(STALL), log.text());
             release.countDown();
             idleLoop.join();
+        }
+    }
+
+    @Test
+    void scan_readerStuckInRegisteredSection_warnsWithSectionRepeatsAtDoubledLengthThenInfo()
+            throws Exception {
+        int site = SectionSites.register("com.example.Loop", "iterate", "()V");
+        try (LogCapture log = new LogCapture()) {
+            CountDownLatch entered = new CountDownLatch(1);
+            Thread stuck = start("loop-reader", () -> holdSiteOpen(site, entered));
+            entered.await();
+
+            awaitTrue(() -> log.count(REPEAT) > 0, "the stall was reported again");
+            String text = log.text();
+            assertTrue(text.contains("Reader thread loop-reader has stayed"), text);
+            assertTrue(text.contains("section: com.example.Loop#iterate"), text);
+            assertTrue(text.contains("StallMonitorTest.holdSiteOpen"), text);
+            long first = reportedMillis(text, "loop-reader has stayed");
+            long repeat = reportedMillis(text, "loop-reader has still stayed");
+            assertTrue(first >= 100, text);
+            assertTrue(repeat >= 2 * first, "repeated once the stall had doubled: " + text);
+            assertEquals(0, log.count("left com.example.Loop#iterate"), text);
+
+            release.countDown();
+            stuck.join();
+            awaitTrue(
+                    () -> log.count("Reader thread loop-reader left com.example.Loop#iterate") == 1,
+                    "the end of the stall was reported");
+        }
+    }
+
+    @Test
+    void sectionName_unknownSite_namesReadCallAndOutermostApplicationFrame() {
+        ThreadRecord record = new ThreadRecord(Thread.currentThread());
+        StackTraceElement[] stack = {
+            new StackTraceElement("java.lang.Thread", "sleep", "Thread.java", 1),
+            new StackTraceElement("com.example.Cache", "lookup", "Cache.java", 20),
+            new StackTraceElement("com.example.Worker", "run", "Worker.java", 30),
+            new StackTraceElement("dev.reclaimer.internal.Engine", "openSection", "Engine.java", 5),
+            new StackTraceElement("java.lang.Thread", "run", "Thread.java", 2),
+        };
+
+        assertEquals(
+                "a Reclaimer.read() section in com.example.Worker.run(Worker.java:30)",
+                StallMonitor.sectionName(record, stack));
+        assertEquals("a Reclaimer.read() section", StallMonitor.sectionName(record, null));
+    }
+
+    private static long reportedMillis(String log, String fragment) {
+        int at = log.indexOf(fragment);
+        String rest = log.substring(log.indexOf(" for ", at) + 5);
+        return Long.parseLong(rest.substring(0, rest.indexOf(' ')));
+    }
+
+    private void holdSiteOpen(int site, CountDownLatch entered) {
+        try (ReadSection section = engine.openSection(site)) {
+            entered.countDown();
+            awaitQuietly(release);
         }
     }
 

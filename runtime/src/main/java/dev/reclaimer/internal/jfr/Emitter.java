@@ -40,7 +40,7 @@ final class Emitter {
             return;
         }
         StallEvent event = new StallEvent();
-        event.reader = reader;
+        event.readerThread = reader.getName();
         event.section = section;
         event.stallDuration = durationNanos;
         event.ended = ended;

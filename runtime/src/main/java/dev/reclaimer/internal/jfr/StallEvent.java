@@ -16,7 +16,8 @@ import jdk.jfr.Timespan;
 final class StallEvent extends jdk.jfr.Event {
 
     @Label("Reader Thread")
-    Thread reader;
+    @Description("The name of the reader's thread, which may have ended by the time of the event")
+    String readerThread;
 
     @Label("Section")
     @Description("The method or Reclaimer.read() site of the reader's outermost section")
