@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Counters of purged records</b> are folded into {@code folded*} under the registry's lock,
  * which {@link #stats()} also takes, so a record is counted exactly once.
  *
+ * <p><b>Diagnostics.</b> When the use-after-release detector or retire stacks are on, a retire
+ * stores a {@link RetireOrigin} in its queue entry, published with the entry by the queue's release
+ * store; the {@link ReleaseRunner} marks the receiver in {@link ReleaseMarks} after the body. When
+ * both are off no origin is created and no marks exist. The MBean is registered by the background
+ * drainer once {@code startedNanos} (written before the drainer thread starts, so seen by it) plus
+ * the registration delay has passed; {@code jmxLock} orders that registration against the
+ * unregistration at shutdown, so a shut-down engine never leaves its MBean behind.
+ *
  * <p><b>Accepted race.</b> {@code lastSafepointDrainNanos} is an opaque hint; a lost update only
  * moves the moment the background drainer takes over by a tick.
  */

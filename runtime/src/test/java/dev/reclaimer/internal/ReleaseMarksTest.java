@@ -135,7 +135,8 @@ class ReleaseMarksTest {
             Thread.sleep(10);
         }
         assertNull(reference.get(), "the mark did not keep the released object alive");
-        assertEquals(0, engine.marksForTests().size());
+        TestEngines.awaitTrue(
+                () -> engine.marksForTests().size() == 0, "the cleared mark was expunged");
     }
 
     @Test
