@@ -68,7 +68,8 @@ final class ClassPathReport {
         } finally {
             closeAll(locators);
         }
-        out.println("class path: " + entries.size() + " entries, " + classes.size() + " classes");
+        String noun = entries.size() == 1 ? " entry, " : " entries, ";
+        out.println("class path: " + entries.size() + noun + classes.size() + " classes");
         print();
         return errors;
     }
@@ -79,7 +80,9 @@ final class ClassPathReport {
         TypePool pool = TypePool.Default.of(new ClassFileLocator.Compound(withJdk));
         int errors = 0;
         for (String name : classes) {
-            errors += inspect(pool, name);
+            if (inspector.mayTransform(name)) {
+                errors += inspect(pool, name);
+            }
         }
         return errors;
     }

@@ -8,6 +8,9 @@ public final class ConfigException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based file line of the problem, or 0 when it is not about a file line. */
+    private final int line;
+
     /**
      * Creates the exception for a problem with one key.
      *
@@ -17,6 +20,7 @@ public final class ConfigException extends Exception {
      */
     public ConfigException(ConfigOrigin origin, String key, String problem) {
         super(origin.describe() + ", key " + key + ": " + problem);
+        this.line = origin.line();
     }
 
     /**
@@ -27,5 +31,15 @@ public final class ConfigException extends Exception {
      */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
+        this.line = 0;
+    }
+
+    /**
+     * Returns the file line the problem is on, so a list of problems can be put in file order.
+     *
+     * @return the 1-based line, or 0 when the problem is not about one line of a file
+     */
+    public int line() {
+        return line;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -110,13 +111,15 @@ public final class ConfigLoader {
      *
      * @param config the configuration with defaults in place of bad values, or {@code null} when
      *     the file could not be read at all
-     * @param problems every problem, in file order within each kind of check
+     * @param problems every problem, in file order
      */
     public record Checked(AgentConfig config, List<ConfigException> problems) {
 
-        /** Copies the list. */
+        /** Puts the problems in file order (a stable sort) and copies the list. */
         public Checked {
-            problems = List.copyOf(problems);
+            List<ConfigException> ordered = new ArrayList<>(problems);
+            ordered.sort(Comparator.comparingInt(ConfigException::line));
+            problems = List.copyOf(ordered);
         }
     }
 

@@ -54,6 +54,17 @@ public final class PlanInspector {
     }
 
     /**
+     * Returns whether the agent may transform a class of this name at all, before its class file is
+     * read: the JDK, the agent and the runtime, and classes the configuration excludes, are not.
+     *
+     * @param binaryName the class's binary name
+     * @return {@code true} when the class is worth describing
+     */
+    public boolean mayTransform(String binaryName) {
+        return filter.mayTransform(binaryName);
+    }
+
+    /**
      * Returns the methods of a class that have a role and what the agent would do with each; none
      * when the agent would not transform the class at all.
      *
