@@ -17,8 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>The agent arguments are the same for every fork: {@code drain.fallback-delay=1ms} makes the
  * background drainer empty retire queues every millisecond (as the queue alternatives' consumers
- * do), {@code drain.max-releases=4096} lets one safepoint run a whole batch of 4096, and warnings
- * only keep the output readable.
+ * do), {@code drain.max-releases=4096} and {@code drain.time-budget=10ms} let one safepoint run a
+ * whole batch of 4096 even while still cold, and warnings only keep the output readable.
  */
 final class JmhRuns {
 
