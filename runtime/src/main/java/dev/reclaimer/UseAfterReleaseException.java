@@ -17,8 +17,9 @@ package dev.reclaimer;
  *
  * <p>An object that a pool hands out again after its release is live again. The detector learns
  * that only from the pool: name the method the pool calls when it hands an object out (its revive
- * method) in the agent configuration, and the agent makes every call of it clear the object's mark.
- * A pooled object whose revive method is not configured is reported as used after release.
+ * method) in the agent configuration ({@code reclaimer.debug.revive-methods}), and the agent makes
+ * every call of it clear the object's mark. A pooled object whose revive method is not configured
+ * is reported as used after release as soon as one of its instance methods is called.
  *
  * <p>When the detector is off the agent injects no check and the engine keeps no marks.
  */

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reclaimer.ReadSection;
 import dev.reclaimer.Reclaimer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The agent-facing entry points, against the global engine, as rewritten code calls them. */
+@SuppressWarnings("try") // sections are opened for their effect, not referenced
 class HooksTest {
 
     @Test
@@ -45,6 +47,34 @@ class HooksTest {
         Hooks.exitReadSide(token);
 
         Reclaimer.synchronize();
+    }
+
+    @Test
+    void sectionSiteHooks_enterAndOpen_makeTheThreadAReaderUntilClosed() throws Exception {
+        int site = SectionSites.register("com.example.Loop", "iterate", "()V");
+
+        Object safepoint = Hooks.enterSafepoint(site);
+        assertThrows(IllegalStateException.class, Reclaimer::synchronize);
+        Hooks.exitSafepoint(safepoint);
+        Object readSide = Hooks.enterReadSide(site);
+        assertThrows(IllegalStateException.class, Reclaimer::synchronize);
+        Hooks.exitReadSide(readSide);
+        try (ReadSection section = Hooks.openSection(site)) {
+            assertThrows(IllegalStateException.class, Reclaimer::synchronize);
+        }
+
+        Reclaimer.synchronize();
+    }
+
+    @Test
+    void detectorHooks_detectorOffInTheGlobalEngine_neverThrow() throws Exception {
+        HookedResource resource = new HookedResource();
+        resource.release();
+        Reclaimer.barrier();
+
+        assertDoesNotThrow(() -> Hooks.checkLive(resource, "HookedResource", "read"));
+        assertDoesNotThrow(() -> Hooks.revive(resource));
+        assertDoesNotThrow(() -> Hooks.checkLive(null, null, null));
     }
 
     @Test
