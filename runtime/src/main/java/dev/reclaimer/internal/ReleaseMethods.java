@@ -101,7 +101,11 @@ final class ReleaseMethods {
             MethodHandle method =
                     MethodHandles.privateLookupIn(declaringType, MethodHandles.lookup())
                             .findSpecial(declaringType, release.methodName(), type, declaringType);
-            return method.asSpreader(Object[].class, type.parameterCount()).asType(INVOKER_TYPE);
+            // Fixed arity: a varargs method's handle would otherwise collect its trailing array
+            // argument into a new array when adapted to the invoker's Object parameters.
+            return method.asFixedArity()
+                    .asSpreader(Object[].class, type.parameterCount())
+                    .asType(INVOKER_TYPE);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             String name = release == null ? "site " + site : release.displayName();
             LOG.warn("Cannot defer release {}; its calls will run inline", name, e);
