@@ -67,9 +67,12 @@ class BytecodeCorpusTest {
     /** Fewer class files than this means a jar went missing from the corpus. */
     private static final int FEWEST_CLASSES_PER_LIBRARY = 300;
 
-    private static final Pattern REFUSAL = Pattern.compile(" method (\\S+) refused: (.+); it runs");
+    private static final Pattern REFUSAL = Pattern.compile("(\\S+#\\S+) refused: (.+); it runs");
     private static final Pattern ABSTRACT = Pattern.compile("\\] INFO (\\S+) is abstract: ");
     private static final Pattern TWO_ROLES = Pattern.compile("\\] WARN (\\S+) has more than one");
+
+    /** Marks a transformation that failed, in the parsed log. */
+    private static final String FAILED_MARK = "transformation failed: ";
 
     private static URLClassLoader classPath;
     private static final Map<String, byte[]> ORIGINALS = new ConcurrentHashMap<>();
@@ -156,8 +159,17 @@ class BytecodeCorpusTest {
         tally.classes++;
         String binaryName = before.name.replace('/', '.');
         Set<String> matched = matchedMethods(transformer, before);
-        CorpusTransformer.Outcome outcome = transformer.transform(classPath, before.name, original);
-        Map<String, String> refusals = refusals(tally, binaryName, outcome.log());
+        CorpusTransformer.Outcome outcome;
+        try {
+            outcome = transformer.transform(classPath, before.name, original);
+        } catch (IllegalStateException e) {
+            outcome = new CorpusTransformer.Outcome(null, List.of(FAILED_MARK + e.getCause()));
+        }
+        Map<String, String> refusals = refusals(binaryName, outcome.log());
+        if (refusals.containsKey(FAILED_MARK)) {
+            transformationFailed(tally, binaryName, original, outcome.log());
+            return;
+        }
 
         Set<String> changed = new HashSet<>();
         if (outcome.bytes() != null) {
@@ -218,9 +230,24 @@ class BytecodeCorpusTest {
         return changed;
     }
 
-    /** Parses the agent's log: refusals by method, and transformation failures into the tally. */
-    private static Map<String, String> refusals(
-            CorpusTally tally, String binaryName, List<String> log) {
+    /**
+     * A failed transformation is a failure unless the JVM cannot link the original class either (a
+     * supertype missing from the class path), in which case no agent could ever see it loaded.
+     */
+    private static void transformationFailed(
+            CorpusTally tally, String binaryName, byte[] original, List<String> log)
+            throws ClassNotFoundException {
+        if (link(binaryName, original) != null) {
+            tally.unlinkableAsOriginal++;
+        } else {
+            tally.failed(binaryName + " not transformed: " + String.join("\n    ", log));
+        }
+    }
+
+    /**
+     * Parses the agent's log: refusals by method; a failed transformation as {@link #FAILED_MARK}.
+     */
+    private static Map<String, String> refusals(String binaryName, List<String> log) {
         Map<String, String> reasons = new HashMap<>();
         for (String line : log) {
             Matcher refusal = REFUSAL.matcher(line);
@@ -233,8 +260,8 @@ class BytecodeCorpusTest {
                         abstractMethod.group(1), "abstract: its role passes to implementations");
             } else if (twoRoles.find()) {
                 reasons.put(twoRoles.group(1), "more than one role");
-            } else if (line.contains("its transformation failed")) {
-                tally.failed(binaryName + ": " + String.join("\n    ", log));
+            } else if (line.contains("its transformation failed") || line.startsWith(FAILED_MARK)) {
+                reasons.put(FAILED_MARK, binaryName);
             }
         }
         return reasons;

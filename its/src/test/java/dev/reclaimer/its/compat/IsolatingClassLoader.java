@@ -40,6 +40,18 @@ final class IsolatingClassLoader extends ClassLoader {
         return type;
     }
 
+    /**
+     * Loads the class under test, links and initialises it, and makes an instance with its public
+     * no-argument constructor: linking without reflecting on every method, whose signatures may
+     * name classes that are absent.
+     *
+     * @return the instance
+     * @throws ReflectiveOperationException if it cannot be made
+     */
+    Object instantiate() throws ReflectiveOperationException {
+        return loadClass(target).getConstructor().newInstance();
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
