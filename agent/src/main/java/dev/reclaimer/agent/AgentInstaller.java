@@ -87,6 +87,12 @@ public final class AgentInstaller {
                 config.readSections().size(),
                 config.include(),
                 config.exclude());
+        if (config.debug().detectUseAfterRelease()) {
+            LOG.info(
+                    "use-after-release detector on, {} revive selectors: every instance method of"
+                            + " a class with release methods is checked, a cost meant for tests",
+                    config.debug().reviveMethods().size());
+        }
         StartupEnd.schedule(END_OF_STARTUP, tracker);
     }
 
