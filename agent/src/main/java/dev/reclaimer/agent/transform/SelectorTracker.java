@@ -43,6 +43,25 @@ public final class SelectorTracker {
                     .reviveMethods()
                     .forEach(s -> keyOfSelector.put(s, Role.REVIVE.selectorKey));
         }
+        keyOfSelector.forEach(SelectorTracker::warnIfNamingLambdaClasses);
+    }
+
+    /**
+     * Warns about a selector whose class part names lambda classes: the JVM defines those as hidden
+     * classes, which it never hands to an agent, so the selector can never match; waiting for the
+     * end-of-start-up report would hide the mistake behind an info line.
+     */
+    private static void warnIfNamingLambdaClasses(MethodSelector selector, String key) {
+        String text = selector.toString();
+        int hash = text.indexOf('#');
+        if (hash > 0 && text.substring(0, hash).contains("$$Lambda")) {
+            LOG.warn(
+                    "selector {} of {} names lambda classes, which are hidden classes the JVM never"
+                            + " passes to an agent: a lambda cannot be a release method, safepoint"
+                            + " or read section; select the method its body calls instead",
+                    selector,
+                    key);
+        }
     }
 
     /**
