@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +63,39 @@ class LanguageFeaturesTest {
                 run::context);
         assertNoLoadingTrouble(run);
         assertFalse(run.output().contains("[reclaimer] WARN"), run::context);
+    }
+
+    @Test
+    void selector_namingLambdas_getsAClearWarningAndTheLambdaRunsInline() throws Exception {
+        CompatChild.Result run =
+                CompatChild.run(
+                        "release-methods=compat.features.*$$Lambda*#run;compat.features.**#lambda$*",
+                        classPath,
+                        "compat.features.FeatureMain",
+                        "lambda");
+
+        assertEquals(0, run.exitCode(), run::context);
+        assertTrue(
+                run.output().contains("SCENARIO lambda at_call=1 after_barrier=1 after_second=1"),
+                run::context);
+        assertTrue(
+                run.output()
+                        .lines()
+                        .anyMatch(
+                                line ->
+                                        line.startsWith("[reclaimer] WARN selector")
+                                                && line.contains("$$Lambda")
+                                                && line.contains("hidden classes")),
+                () -> "no warning for the lambda-class selector" + run.context());
+        assertTrue(
+                run.output()
+                        .lines()
+                        .anyMatch(
+                                line ->
+                                        line.startsWith("[reclaimer] WARN")
+                                                && line.contains("#lambda$")
+                                                && line.contains("compiler-generated")),
+                () -> "no warning for the lambda-body selector" + run.context());
     }
 
     static void assertNoLoadingTrouble(CompatChild.Result run) {
