@@ -15,4 +15,8 @@ public class Explosive {
     public int releaseWithValue() {
         return 1;
     }
+
+    public int size() {
+        return 0;
+    }
 }

@@ -1,7 +1,9 @@
 package dev.reclaimer.agent.cli;
 
+import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.agent.config.ConfigException;
 import dev.reclaimer.agent.config.ConfigLoader;
+import dev.reclaimer.agent.config.DebugOptions;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,6 +49,9 @@ final class CheckCommand {
         for (ConfigException problem : checked.problems()) {
             out.println("error: " + problem.getMessage());
         }
+        if (checked.config() != null) {
+            warnIgnoredReviveMethods(checked.config(), out);
+        }
         if (checked.config() != null && arguments.length == 3) {
             List<Path> entries = classPath(arguments[2]);
             errors += missingEntries(entries, out);
@@ -54,6 +59,15 @@ final class CheckCommand {
         }
         out.println(errors == 0 ? "result: clean" : "result: " + errors + " error(s)");
         return errors == 0 ? 0 : 1;
+    }
+
+    private static void warnIgnoredReviveMethods(AgentConfig config, PrintStream out) {
+        DebugOptions debug = config.debug();
+        if (!debug.detectUseAfterRelease() && !debug.reviveMethods().isEmpty()) {
+            out.println(
+                    "warning: reclaimer.debug.revive-methods has no effect while"
+                            + " reclaimer.debug.detect-use-after-release is off");
+        }
     }
 
     private static List<Path> classPath(String text) {

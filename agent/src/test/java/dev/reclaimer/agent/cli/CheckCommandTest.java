@@ -80,6 +80,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void check_detectorOnWithClassPath_listsCheckedAndReviveMethods() throws Exception {
+        Path file =
+                write(
+                        "reclaimer.include = example.check.**\n"
+                                + "reclaimer.debug.detect-use-after-release = true\n"
+                                + "reclaimer.debug.revive-methods = example.check.Pool#free\n");
+
+        assertEquals(0, check(file.toString(), testClasses()), output);
+        assertGroup(
+                "selector example.check.Pool#free of reclaimer.debug.revive-methods",
+                "  change  example.check.Pool#free(J)V as revive");
+        assertGroup(
+                "reclaimer.debug.detect-use-after-release",
+                "  change  example.check.Explosive#size()I as live_check");
+    }
+
+    @Test
+    void check_reviveMethodsWithoutDetector_warns() throws Exception {
+        Path file = write("reclaimer.debug.revive-methods = example.check.Pool#free\n");
+
+        assertEquals(0, check(file.toString()), output);
+        assertTrue(
+                output.contains("warning: reclaimer.debug.revive-methods has no effect"), output);
+    }
+
+    @Test
     void check_missingClassPathEntry_isAnError() throws Exception {
         Path file = write("reclaimer.enabled = true\n");
 
