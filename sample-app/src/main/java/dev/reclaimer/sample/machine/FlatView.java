@@ -26,6 +26,9 @@ public class FlatView extends PooledResource {
      * @param regions the regions mapped in this view, without overlaps, in any order
      * @param space the address space whose table pool and metrics it uses
      */
+    // The table is written into the pooled buffer the superclass took; javac 21+ cannot see across
+    // files that this only touches the final buffer() accessor, so it would report an escape.
+    @SuppressWarnings("this-escape")
     public FlatView(long generation, List<DeviceRegion> regions, AddressSpace space) {
         super(generation, space.tablePool(), space.metrics());
         this.regions = regions.toArray(DeviceRegion[]::new);
