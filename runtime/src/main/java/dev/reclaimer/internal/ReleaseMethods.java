@@ -85,7 +85,11 @@ final class ReleaseMethods {
             return current[site];
         }
         Resolved resolved = new Resolved(resolve(site, declaringType));
-        Resolved[] copy = Arrays.copyOf(current, Math.max(current.length, site + 1) * 2);
+        // Grow only for a site past the end: every resolution copies the table, and sizing the
+        // copy from the old length alone would double it per site, exhausting the heap.
+        int length =
+                site < current.length ? current.length : Math.max(2 * current.length, site + 1);
+        Resolved[] copy = Arrays.copyOf(current, length);
         copy[site] = resolved;
         TABLE.setRelease(this, copy);
         return resolved;
