@@ -2,13 +2,17 @@ package dev.reclaimer.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies the backlog bound. It runs on a retiring thread's slow path only, when its queue starts a
- * new chunk, so steady retiring never counts the backlog; the count is a sum over all queues'
- * counters, approximate while others retire and drain.
+ * new chunk, so steady retiring never counts the backlog. It first reads the engine's pending
+ * estimate (one atomic load; each queue keeps it within a chunk of its backlog, see {@link
+ * RetireQueue}); only above the bound does it sum over all queues' counters, which is exact for
+ * each queue but approximate while others retire and drain. A roll-over therefore costs a scan of
+ * every record only while the backlog is near or above its bound.
  *
  * <p>Above the bound, {@link BacklogPolicy#WARN} logs at most once per failure-log interval (one
  * CAS on {@code lastWarnNanos} picks the thread that logs; losing it only skips a duplicate).
@@ -36,6 +40,9 @@ final class BacklogGuard {
     private final GracePeriods gracePeriods;
     private final Drainer drainer;
 
+    /** Entries pending in all queues, within a chunk per queue; shared with every queue. */
+    private final AtomicLong pendingEstimate = new AtomicLong();
+
     /** When the backlog was last reported, 0 never; VarHandle {@link #LAST_WARN}. */
     @SuppressWarnings("unused")
     private long lastWarnNanos;
@@ -48,6 +55,9 @@ final class BacklogGuard {
 
     /** Checks the backlog after {@code record}'s queue started a new chunk. */
     void onChunkRollOver(ThreadRecord record) {
+        if (pendingEstimate.get() <= settings.backlogBound()) {
+            return;
+        }
         long pending = drainer.totalPending();
         if (pending <= settings.backlogBound()) {
             return;
@@ -62,6 +72,11 @@ final class BacklogGuard {
         } else {
             warn(pending);
         }
+    }
+
+    /** Returns the estimate every retire queue of the engine must update. */
+    AtomicLong pendingEstimate() {
+        return pendingEstimate;
     }
 
     private void waitOutBacklog(ThreadRecord record) {

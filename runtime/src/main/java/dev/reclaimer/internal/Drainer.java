@@ -14,22 +14,37 @@ import java.lang.invoke.VarHandle;
  * entries in order, and clear the hint after a pass that found nothing left anywhere.
  *
  * <p><b>The hint.</b> A producer sets it only when it reads it clear (so steady retiring writes no
- * shared cache line), with a release store after its append. A drainer clears it with a release
- * store after a full pass saw every queue empty.
+ * shared cache line), with a release store after its append. A drainer clears it with a volatile
+ * store after a full pass saw every queue empty, then reads every queue's {@code produced} again
+ * and sets the hint back if any queue holds an entry. Without that second look, every append made
+ * while the pass ran (after it had looked at that queue) saw the hint still set and did not set it,
+ * so the entries waited for the background drainer's tick: with two threads retiring and draining
+ * at full speed this happened on most passes that emptied the queues, and the backlog grew by a
+ * tick's worth of retires each time.
  *
  * <p><b>Accepted race (lost wake-up).</b> The producer's append is a release store and its read of
- * the hint may be satisfied before it, so a producer may read the hint still set just before a
- * drainer clears it, while that drainer's pass missed the new entry. The entry then waits for the
- * background drainer, which sweeps every queue on each tick regardless of the hint and sets the
- * hint again when it finds work. Closing the race would cost a full fence per retire.
+ * the hint may be satisfied before that store is visible, so a producer may still read the hint set
+ * while the drainer's second look misses its entry; the window is now the time the store waits in
+ * the producer's store buffer, not the length of a pass. Such an entry waits for the background
+ * drainer, which sweeps every queue on each tick regardless of the hint and sets the hint again
+ * when it finds work. Closing the window would cost a full fence per retire.
+ *
+ * <p><b>No shared writes on the fast paths.</b> Every retire and every safepoint exit reads the
+ * hint, so nothing else in this object is written: the position where a pass starts (rotated so
+ * that no queue is always last) is kept per draining thread in its {@link ThreadRecord}, since a
+ * shared cursor bumped by every pass would invalidate the hint's cache line on every drain.
  *
  * <p><b>Nesting.</b> A thread never drains inside its own drain ({@link ThreadRecord#draining}): a
  * release body that reaches a safepoint must not recurse into the queue it is being run from.
  */
 final class Drainer {
 
-    /** Releases run between two clock reads when a time budget applies. */
-    private static final int SLICE = 32;
+    /**
+     * Releases run between two clock reads when a time budget applies: the clock and the queue's
+     * counters then cost about a nanosecond per release, and a pass overruns its budget by at most
+     * this many bodies. Without a budget a queue is drained in one call.
+     */
+    private static final int SLICE = 64;
 
     private static final VarHandle HINT;
 
@@ -49,9 +64,6 @@ final class Drainer {
     /** 1 when some queue may hold entries; VarHandle {@link #HINT}. */
     @SuppressWarnings("unused")
     private int workHint;
-
-    /** Where the next pass starts, so no queue is always last; racy and harmless. */
-    private int cursor;
 
     Drainer(
             ThreadRegistry registry,
@@ -106,7 +118,7 @@ final class Drainer {
         long epoch = gracePeriods.epochVolatile();
         ThreadRecord[] snapshot = registry.snapshotVolatile();
         int length = snapshot.length;
-        int first = Math.floorMod(cursor++, length);
+        int first = Math.floorMod(self.drainCursor++, length);
         boolean leftOver = false;
         int ran = 0;
         for (int i = 0; i < length; i++) {
@@ -127,9 +139,30 @@ final class Drainer {
             }
         }
         if (!leftOver) {
-            HINT.setRelease(this, 0);
+            clearHint();
         }
         return ran;
+    }
+
+    /** Clears the hint, then sets it again if an append landed after the pass looked. */
+    private void clearHint() {
+        HINT.setVolatile(this, 0);
+        if (anyPending(registry.snapshotVolatile())) {
+            HINT.setRelease(this, 1);
+        }
+    }
+
+    private static boolean anyPending(ThreadRecord[] snapshot) {
+        for (int i = 0; ; i++) {
+            ThreadRecord record = ThreadRegistry.at(snapshot, i);
+            if (record == null) {
+                return false;
+            }
+            RetireQueue queue = record.queueAcquire();
+            if (queue != null && queue.pendingAcquire() != 0) {
+                return true;
+            }
+        }
     }
 
     private int drainQueue(
@@ -139,6 +172,9 @@ final class Drainer {
             int maxReleases,
             long start,
             long budgetNanos) {
+        if (budgetNanos == Long.MAX_VALUE) {
+            return queue.drainClaimed(epoch, maxReleases, runner, self);
+        }
         int ran = 0;
         while (ran < maxReleases) {
             int slice = Math.min(SLICE, maxReleases - ran);

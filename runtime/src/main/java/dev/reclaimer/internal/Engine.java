@@ -653,7 +653,8 @@ public final class Engine {
     // ---- lifecycle ------------------------------------------------------------------------
 
     private ThreadRecord register() {
-        ThreadRecord record = new ThreadRecord(Thread.currentThread());
+        ThreadRecord record =
+                new ThreadRecord(Thread.currentThread(), backlogGuard.pendingEstimate());
         registry.register(record);
         if (STARTED.compareAndSet(this, 0, 1)) {
             startBackgroundWork();

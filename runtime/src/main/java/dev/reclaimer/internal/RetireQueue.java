@@ -2,6 +2,7 @@ package dev.reclaimer.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One thread's retire queue: an unbounded FIFO of chunked arrays with a single producer and at most
@@ -21,33 +22,59 @@ import java.lang.invoke.VarHandle;
  * happens-before edge). Without the release/acquire pair a consumer could read a slot before its
  * store became visible and run a null receiver or the previous occupant of a recycled slot.
  *
- * <p><b>Chunks.</b> When a chunk is full the producer links a new one through {@code next} with a
+ * <p><b>Readiness.</b> Each entry is tagged with the global epoch read (volatile) at its retire;
+ * the epoch never decreases, so tags never decrease along the queue. A consumer therefore checks
+ * the last entry of a run within one chunk: when it is ready, so is every entry before it, and the
+ * run executes without a check per entry.
+ *
+ * <p><b>Chunks.</b> When a chunk is full the producer links another through {@code next} with a
  * plain store before the release store that publishes the first entry of the new chunk, so a
  * consumer that sees that entry also sees the link. The producer keeps the whole chain from its
  * oldest chunk to its tail. The consumer nulls every slot it consumed (so released objects can be
  * collected), then publishes its move to the next chunk with a release store of {@code headChunk}.
  * Every chunk before the one the producer reads there (acquire) has been left for good, so at
- * roll-over the producer unlinks the oldest such chunk and reuses it: in steady state the queue
- * allocates nothing, whatever the batch size. Free chunks beyond {@link #MAX_CHUNKS_KEPT} are
- * dropped instead, so a burst does not pin its peak memory forever.
+ * roll-over the producer unlinks the oldest such chunk and reuses it. The chain keeps as many
+ * chunks as the backlog needed at its peak within the last {@link #POOL_DECAY_NANOS} (never fewer
+ * than {@link #MIN_CHUNKS_KEPT}), so in steady state the queue allocates nothing, whatever the
+ * backlog's size; after a window whose peak was lower, the surplus free chunks are dropped. The
+ * pool is resized only at roll-over, so a producer that stops retiring keeps its last pool: memory
+ * bounded by its high-water mark, accepted to keep the clock off the append path.
+ *
+ * <p><b>Backlog estimate.</b> The queue adds {@link #CHUNK_CAPACITY} to a shared estimate when its
+ * producer fills a chunk and subtracts it when the consumer leaves a chunk, so the estimate is the
+ * sum of all queues' backlogs within one chunk each, maintained with one atomic add per chunk
+ * rather than a scan of every queue. The producer's add happens-before the publication of the entry
+ * that makes the consumer leave the chunk, so the estimate never counts a chunk as left before it
+ * was counted as filled.
  *
  * <p><b>Consumer hand-over.</b> The consumer cursor ({@code headChunk}, {@code headIndex}) is
  * plain; the claim's CAS (acquire) and the releasing store of the flag order one consumer's cursor
  * updates before the next consumer's reads.
  *
  * <p><b>Counters.</b> {@code released} and {@code failed} are written only by the claiming
- * consumer, after the body has returned, with release stores; a thread waiting in a barrier reads
- * them with acquire loads and thereby also sees what the bodies did. Readers of the counters from
- * other threads accept that the three counters are read one after another, not atomically; reading
- * the consumer counters before {@code produced} keeps a computed backlog non-negative.
+ * consumer, once per {@link #drainClaimed} call after the bodies have returned, with release
+ * stores; a thread waiting in a barrier reads them with acquire loads and thereby also sees what
+ * the bodies did. Publishing once per call instead of once per body saves a store per release; a
+ * barrier waiter merely sees a run's outcomes together. Readers of the counters from other threads
+ * accept that the three counters are read one after another, not atomically; reading the consumer
+ * counters before {@code produced} keeps a computed backlog non-negative.
+ *
+ * <p><b>Layout.</b> The producer writes {@code produced} on every append while consumers write the
+ * cursor, the counters and the claim flag. The fields live in a class hierarchy, producer fields
+ * and consumer fields each between blocks of 128 bytes of padding (HotSpot lays superclass fields
+ * out first), so a drainer working on one thread's queue does not invalidate the cache line the
+ * producer writes on every retire. The only line both touch per batch is {@code produced} itself.
  */
-final class RetireQueue {
+final class RetireQueue extends RetireQueueTrailingPad {
 
     /** Entries per chunk: big enough to make roll-over rare, small enough for many threads. */
     static final int CHUNK_CAPACITY = 512;
 
-    /** Chunks a queue keeps for reuse once its backlog shrinks again. */
-    static final int MAX_CHUNKS_KEPT = 16;
+    /** Chunks a queue keeps for reuse whatever its recent backlog. */
+    static final int MIN_CHUNKS_KEPT = 16;
+
+    /** How long the backlog must stay below the pool's size before the surplus is dropped. */
+    static final long POOL_DECAY_NANOS = 10_000_000_000L;
 
     private static final VarHandle PRODUCED;
     private static final VarHandle RELEASED;
@@ -58,53 +85,40 @@ final class RetireQueue {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PRODUCED = lookup.findVarHandle(RetireQueue.class, "produced", long.class);
-            RELEASED = lookup.findVarHandle(RetireQueue.class, "released", long.class);
-            FAILED = lookup.findVarHandle(RetireQueue.class, "failed", long.class);
-            CLAIMED = lookup.findVarHandle(RetireQueue.class, "claimed", int.class);
-            HEAD_CHUNK = lookup.findVarHandle(RetireQueue.class, "headChunk", Chunk.class);
+            PRODUCED =
+                    lookup.findVarHandle(RetireQueueProducerFields.class, "produced", long.class);
+            RELEASED =
+                    lookup.findVarHandle(RetireQueueConsumerFields.class, "released", long.class);
+            FAILED = lookup.findVarHandle(RetireQueueConsumerFields.class, "failed", long.class);
+            CLAIMED = lookup.findVarHandle(RetireQueueConsumerFields.class, "claimed", int.class);
+            HEAD_CHUNK =
+                    lookup.findVarHandle(RetireQueueConsumerFields.class, "headChunk", Chunk.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Producer side: written only by the owning thread.
-    private Chunk oldestChunk;
-    private Chunk tailChunk;
-    private int tailIndex;
-    private int chunkCount = 1;
-    private long producedByOwner;
+    /** Entries waiting in all queues of the engine, approximate; see the protocol. */
+    private final AtomicLong pendingEstimate;
 
-    /** Entries ever appended; VarHandle {@link #PRODUCED}, release store, acquire load. */
-    @SuppressWarnings("unused")
-    private long produced;
-
-    // Consumer side: written only by the thread holding the claim.
-
-    /** The chunk the consumer reads; VarHandle {@link #HEAD_CHUNK}, read by the producer. */
-    private Chunk headChunk;
-
-    private int headIndex;
-    private long consumedByClaimant;
-
-    /** Bodies that returned normally; VarHandle {@link #RELEASED}. */
-    @SuppressWarnings("unused")
-    private long released;
-
-    /** Bodies that threw; VarHandle {@link #FAILED}. */
-    @SuppressWarnings("unused")
-    private long failed;
-
-    /** 1 while a consumer holds the queue; VarHandle {@link #CLAIMED}. */
-    @SuppressWarnings("unused")
-    private int claimed;
-
-    /** Creates an empty queue; called by its producer on its first retire. */
+    /** Creates an empty queue with an estimate of its own; for tests. */
     RetireQueue() {
+        this(new AtomicLong());
+    }
+
+    /**
+     * Creates an empty queue; called by its producer on its first retire.
+     *
+     * @param pendingEstimate the engine's estimate of all pending entries, shared by its queues
+     */
+    RetireQueue(AtomicLong pendingEstimate) {
+        this.pendingEstimate = pendingEstimate;
         Chunk first = new Chunk();
         oldestChunk = first;
         tailChunk = first;
         headChunk = first;
+        chunksKept = MIN_CHUNKS_KEPT;
+        windowStartNanos = System.nanoTime();
     }
 
     /**
@@ -141,8 +155,10 @@ final class RetireQueue {
     }
 
     private Chunk rollOver(Chunk full) {
+        pendingEstimate.addAndGet(CHUNK_CAPACITY);
         Chunk consumerAt = (Chunk) HEAD_CHUNK.getAcquire(this);
-        while (chunkCount > MAX_CHUNKS_KEPT && oldestChunk != consumerAt) {
+        resizePool(full.sequence - consumerAt.sequence + 2);
+        while (chunkCount > chunksKept && oldestChunk != consumerAt) {
             oldestChunk = oldestChunk.next;
             chunkCount--;
         }
@@ -155,9 +171,25 @@ final class RetireQueue {
             next = new Chunk();
             chunkCount++;
         }
+        next.sequence = full.sequence + 1;
         full.next = next;
         tailChunk = next;
         return next;
+    }
+
+    /**
+     * Grows the pool to the chunks in use at once, and shrinks it to the peak of the last window
+     * when a window ends. Producer only.
+     */
+    private void resizePool(long chunksInUse) {
+        windowPeak = Math.max(windowPeak, chunksInUse);
+        chunksKept = Math.max(chunksKept, windowPeak);
+        long now = System.nanoTime();
+        if (now - windowStartNanos >= POOL_DECAY_NANOS) {
+            chunksKept = Math.max(MIN_CHUNKS_KEPT, windowPeak);
+            windowPeak = chunksInUse;
+            windowStartNanos = now;
+        }
     }
 
     /**
@@ -185,15 +217,50 @@ final class RetireQueue {
     int drainClaimed(long epoch, int max, ReleaseRunner runner, ThreadRecord drainer) {
         long available = producedAcquire();
         int ran = 0;
-        while (ran < max && consumedByClaimant < available) {
-            if (headIndex == CHUNK_CAPACITY) {
-                advanceHeadChunk();
+        int normal = 0;
+        try {
+            while (ran < max && consumedByClaimant < available) {
+                if (headIndex == CHUNK_CAPACITY) {
+                    advanceHeadChunk();
+                }
+                int limit = (int) Math.min(max - ran, available - consumedByClaimant);
+                int end = readyEnd(epoch, Math.min(CHUNK_CAPACITY, headIndex + limit));
+                if (end == headIndex) {
+                    break;
+                }
+                int count = end - headIndex;
+                // Counted as run before the bodies, so an error escaping the runner leaves the
+                // counters consistent with the cursor; normal counts what returned.
+                ran += count;
+                normal += runUpTo(end, runner, drainer);
             }
-            Chunk chunk = headChunk;
-            int index = headIndex;
-            if (epoch < chunk.epochs[index] + 2) {
-                break;
-            }
+        } finally {
+            publishOutcomes(normal, ran - normal);
+        }
+        return ran;
+    }
+
+    /**
+     * Returns the end of the ready run from the cursor to {@code end}, within the head chunk. Tags
+     * never decrease, so a ready last entry makes the whole run ready.
+     */
+    private int readyEnd(long epoch, int end) {
+        long[] epochs = headChunk.epochs;
+        if (GracePeriods.isReady(epochs[end - 1], epoch)) {
+            return end;
+        }
+        int index = headIndex;
+        while (index < end && GracePeriods.isReady(epochs[index], epoch)) {
+            index++;
+        }
+        return index;
+    }
+
+    /** Runs the head chunk's entries from the cursor to {@code end}; returns how many returned. */
+    private int runUpTo(int end, ReleaseRunner runner, ThreadRecord drainer) {
+        Chunk chunk = headChunk;
+        int normal = 0;
+        for (int index = headIndex; index < end; index++) {
             Object receiver = chunk.receivers[index];
             Object[] arguments = chunk.arguments[index];
             RetireOrigin origin = chunk.origins[index];
@@ -202,23 +269,26 @@ final class RetireQueue {
             chunk.origins[index] = null;
             headIndex = index + 1;
             consumedByClaimant++;
-            countOutcome(runner.run(drainer, receiver, arguments, chunk.sites[index], origin));
-            ran++;
+            if (runner.run(drainer, receiver, arguments, chunk.sites[index], origin)) {
+                normal++;
+            }
         }
-        return ran;
+        return normal;
     }
 
-    private void countOutcome(boolean releasedNormally) {
-        if (releasedNormally) {
-            RELEASED.setRelease(this, (long) RELEASED.get(this) + 1);
-        } else {
-            FAILED.setRelease(this, (long) FAILED.get(this) + 1);
+    private void publishOutcomes(int normal, int abnormal) {
+        if (normal != 0) {
+            RELEASED.setRelease(this, (long) RELEASED.get(this) + normal);
+        }
+        if (abnormal != 0) {
+            FAILED.setRelease(this, (long) FAILED.get(this) + abnormal);
         }
     }
 
     private void advanceHeadChunk() {
         headIndex = 0;
         HEAD_CHUNK.setRelease(this, headChunk.next);
+        pendingEstimate.addAndGet(-CHUNK_CAPACITY);
     }
 
     /**
@@ -291,13 +361,87 @@ final class RetireQueue {
         return producedAcquire() - consumed;
     }
 
+    /** Returns how many chunks the queue holds, in use or kept for reuse. Producer only; tests. */
+    int chunkCountForTests() {
+        return chunkCount;
+    }
+
     /** A block of entries, stored as parallel arrays so an append writes no object header. */
-    private static final class Chunk {
+    static final class Chunk {
         final Object[] receivers = new Object[CHUNK_CAPACITY];
         final Object[][] arguments = new Object[CHUNK_CAPACITY][];
         final int[] sites = new int[CHUNK_CAPACITY];
         final long[] epochs = new long[CHUNK_CAPACITY];
         final RetireOrigin[] origins = new RetireOrigin[CHUNK_CAPACITY];
+
+        /** The chunk's position in the chain, counted by the producer; producer only. */
+        long sequence;
+
         Chunk next;
     }
+}
+
+/** Padding that keeps the producer's fields off the cache lines before the queue. */
+@SuppressWarnings("unused")
+abstract class RetireQueueLeadingPad {
+    int pad00;
+    long pad01, pad02, pad03, pad04, pad05, pad06, pad07, pad08;
+    long pad09, pad10, pad11, pad12, pad13, pad14, pad15, pad16;
+}
+
+/** The fields only the producer writes; see {@link RetireQueue}'s layout. */
+abstract class RetireQueueProducerFields extends RetireQueueLeadingPad {
+    RetireQueue.Chunk oldestChunk;
+    RetireQueue.Chunk tailChunk;
+    int tailIndex;
+    int chunkCount = 1;
+
+    /** Chunks the pool may hold: the peak in use of the current and the previous window. */
+    long chunksKept;
+
+    /** Most chunks in use since {@link #windowStartNanos}. */
+    long windowPeak;
+
+    long windowStartNanos;
+    long producedByOwner;
+
+    /** Entries ever appended; release store, acquire load. */
+    long produced;
+}
+
+/** Padding between the producer's and the consumers' fields. */
+@SuppressWarnings("unused")
+abstract class RetireQueueMiddlePad extends RetireQueueProducerFields {
+    long pad01, pad02, pad03, pad04, pad05, pad06, pad07, pad08;
+    long pad09, pad10, pad11, pad12, pad13, pad14, pad15, pad16;
+}
+
+/** The fields only the claiming consumer writes, and the claim itself. */
+abstract class RetireQueueConsumerFields extends RetireQueueMiddlePad {
+
+    /** The chunk the consumer reads; release store, read by the producer at roll-over. */
+    RetireQueue.Chunk headChunk;
+
+    int headIndex;
+
+    /** 1 while a consumer holds the queue; CAS to take, release store to give back. */
+    int claimed;
+
+    long consumedByClaimant;
+
+    /** Bodies that returned normally; release store, acquire load. */
+    long released;
+
+    /** Bodies that threw; release store, acquire load. */
+    long failed;
+}
+
+/**
+ * Padding after the consumers' fields: within one class HotSpot orders fields by size, so the
+ * padding must come from a subclass to lie behind them.
+ */
+@SuppressWarnings("unused")
+abstract class RetireQueueTrailingPad extends RetireQueueConsumerFields {
+    long pad01, pad02, pad03, pad04, pad05, pad06, pad07, pad08;
+    long pad09, pad10, pad11, pad12, pad13, pad14, pad15, pad16;
 }

@@ -3,6 +3,7 @@ package dev.reclaimer.internal;
 import dev.reclaimer.ReadSection;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the engine knows about one thread: whether it is a reader and since which epoch, its nesting
@@ -13,8 +14,8 @@ import java.lang.invoke.VarHandle;
  * <h2>Protocol</h2>
  *
  * <p><b>Roles.</b> The owning thread writes {@code active}, {@code depth}, {@code releasing},
- * {@code draining} and creates {@code queue}. Grace-period scanners on any thread read {@code
- * active}. The stall fields belong to the background drainer alone.
+ * {@code draining}, {@code drainCursor} and creates {@code queue}. Grace-period scanners on any
+ * thread read {@code active}. The stall fields belong to the background drainer alone.
  *
  * <p><b>Orderings.</b> Entering the outermost section stores the epoch into {@code active} with a
  * volatile store, whose store-load ordering puts the announcement before the reader's later
@@ -63,6 +64,9 @@ final class ThreadRecord implements ReadSection {
     /** Whether this thread is inside a drain, which must not nest; owner only. */
     boolean draining;
 
+    /** Where this thread's next drain pass starts among the records; owner only. */
+    int drainCursor;
+
     /** The {@code active} value the drainer last saw holding up a grace period. */
     long stallEpoch;
 
@@ -82,8 +86,19 @@ final class ThreadRecord implements ReadSection {
      */
     int sectionSite;
 
+    /**
+     * The engine's estimate of pending entries, shared with every queue; see {@link RetireQueue}.
+     */
+    private final AtomicLong pendingEstimate;
+
+    /** Creates a record whose queue keeps an estimate of its own; for tests. */
     ThreadRecord(Thread thread) {
+        this(thread, new AtomicLong());
+    }
+
+    ThreadRecord(Thread thread, AtomicLong pendingEstimate) {
         this.thread = thread;
+        this.pendingEstimate = pendingEstimate;
     }
 
     /**
@@ -147,7 +162,7 @@ final class ThreadRecord implements ReadSection {
     RetireQueue ownQueue() {
         RetireQueue own = (RetireQueue) QUEUE.get(this);
         if (own == null) {
-            own = new RetireQueue();
+            own = new RetireQueue(pendingEstimate);
             QUEUE.setRelease(this, own);
         }
         return own;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RetireQueueTest {
@@ -105,8 +106,67 @@ class RetireQueueTest {
                 "allocated " + allocated + " bytes for 200 batches of 4,096 retires");
     }
 
+    @Test
+    void appendAndDrain_backlogFarAboveMinimumPool_allocatesNothingInSteadyState() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        RetireQueue queue = new RetireQueue();
+        Runnable release = () -> {};
+        int batch = RetireQueue.CHUNK_CAPACITY * RetireQueue.MIN_CHUNKS_KEPT * 4;
+        for (int round = 0; round < 20; round++) {
+            cycle(queue, release, batch);
+        }
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int round = 0; round < 20; round++) {
+            cycle(queue, release, batch);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertTrue(
+                allocated < 1_024,
+                "allocated " + allocated + " bytes for 20 batches of " + batch + " retires");
+        assertTrue(queue.chunkCountForTests() <= RetireQueue.MIN_CHUNKS_KEPT * 4 + 2);
+    }
+
+    @Test
+    void pendingEstimate_chunksFilledThenDrained_followsTheBacklogByWholeChunks() {
+        AtomicLong estimate = new AtomicLong();
+        RetireQueue queue = new RetireQueue(estimate);
+        for (int i = 0; i < RetireQueue.CHUNK_CAPACITY * 3 + 7; i++) {
+            queue.append(recording(i), null, ReleaseMethods.DEFER_SITE, 1);
+        }
+        assertEquals(RetireQueue.CHUNK_CAPACITY * 3L, estimate.get());
+
+        assertTrue(queue.tryClaim());
+        queue.drainClaimed(3, RetireQueue.CHUNK_CAPACITY * 2 + 1, runner, drainer);
+        assertEquals(RetireQueue.CHUNK_CAPACITY, estimate.get());
+        queue.drainClaimed(3, Integer.MAX_VALUE, runner, drainer);
+        queue.unclaim();
+        assertEquals(0, estimate.get());
+    }
+
+    @Test
+    void drainClaimed_readyRunEndsInsideAChunk_stopsAtFirstEntryNotReady() {
+        RetireQueue queue = new RetireQueue();
+        for (int i = 0; i < 10; i++) {
+            queue.append(recording(i), null, ReleaseMethods.DEFER_SITE, i < 6 ? 4 : 5);
+        }
+        assertTrue(queue.tryClaim());
+
+        assertEquals(6, queue.drainClaimed(6, 100, runner, drainer));
+        assertEquals(4, queue.pendingAcquire());
+        assertEquals(4, queue.drainClaimed(7, 100, runner, drainer));
+        queue.unclaim();
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ran);
+    }
+
     private void cycle(RetireQueue queue, Runnable release) {
-        for (int i = 0; i < 4_096; i++) {
+        cycle(queue, release, 4_096);
+    }
+
+    private void cycle(RetireQueue queue, Runnable release, int batch) {
+        for (int i = 0; i < batch; i++) {
             queue.append(release, null, ReleaseMethods.DEFER_SITE, 1);
         }
         queue.tryClaim();
