@@ -9,6 +9,7 @@ import dev.reclaimer.agent.log.AgentLogging;
 import dev.reclaimer.agent.log.LogLevel;
 import dev.reclaimer.agent.transform.ReclaimerTransformer;
 import dev.reclaimer.agent.transform.SelectorTracker;
+import dev.reclaimer.agent.transform.StartupTransformer;
 import dev.reclaimer.internal.Engine;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
@@ -39,20 +40,36 @@ public final class AgentInstaller {
     private AgentInstaller() {}
 
     /**
-     * Installs the agent once per JVM.
+     * Installs the agent once per JVM into a running JVM, retransforming the classes already
+     * loaded.
      *
      * @param arguments the agent arguments, or {@code null}
      * @param instrumentation the JVM's instrumentation
      * @param version the agent's version, for the summary
      */
     public static void install(String arguments, Instrumentation instrumentation, String version) {
+        install(arguments, instrumentation, version, false);
+    }
+
+    /**
+     * Installs the agent once per JVM.
+     *
+     * @param arguments the agent arguments, or {@code null}
+     * @param instrumentation the JVM's instrumentation
+     * @param version the agent's version, for the summary
+     * @param atStartup {@code true} from {@code premain}: no application class is loaded yet, so
+     *     there is nothing to retransform and the bytecode library is loaded only when a class
+     *     needs it
+     */
+    public static void install(
+            String arguments, Instrumentation instrumentation, String version, boolean atStartup) {
         if (!INSTALLED.compareAndSet(false, true)) {
             LOG.warn("agent already installed in this JVM; second installation ignored");
             return;
         }
         try {
             AgentConfig config = ConfigLoader.loadForThisJvm(arguments);
-            start(config, instrumentation, version);
+            start(config, instrumentation, version, atStartup);
         } catch (ConfigException e) {
             AgentLogging.log(
                     AgentInstaller.class.getName(),
@@ -66,7 +83,11 @@ public final class AgentInstaller {
         }
     }
 
-    private static void start(AgentConfig config, Instrumentation instrumentation, String version) {
+    private static void start(
+            AgentConfig config,
+            Instrumentation instrumentation,
+            String version,
+            boolean atStartup) {
         AgentLogging.configure(config.logLevel(), config.logDestination());
         logEffectiveValues(config);
         if (!config.enabled()) {
@@ -76,7 +97,11 @@ public final class AgentInstaller {
         }
         Engine.configure(config.settings(), config.debug().diagnostics());
         SelectorTracker tracker = new SelectorTracker(config);
-        ReclaimerTransformer.install(instrumentation, config, tracker);
+        if (atStartup) {
+            StartupTransformer.install(instrumentation, config, tracker);
+        } else {
+            ReclaimerTransformer.install(instrumentation, config, tracker);
+        }
         LOG.info(
                 "reclaimer-agent {} enabled; configuration from {}; selectors: {} release, {}"
                         + " safepoint, {} read-side; include {} exclude {}",

@@ -66,6 +66,17 @@ public final class MethodSelector {
     }
 
     /**
+     * Returns whether this selector's class part matches a class, whatever its methods: a class it
+     * does not match has no method this selector names.
+     *
+     * @param className the binary name of the class
+     * @return {@code true} on a match
+     */
+    public boolean matchesClass(String className) {
+        return classPattern.matches(className);
+    }
+
+    /**
      * Returns whether the method part contains a wildcard, so that a match is not a deliberate
      * choice of one method.
      *

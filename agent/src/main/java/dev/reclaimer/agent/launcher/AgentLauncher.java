@@ -31,7 +31,7 @@ public final class AgentLauncher {
      * @param instrumentation the JVM's instrumentation
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, instrumentation);
+        launch(arguments, instrumentation, true);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class AgentLauncher {
             System.err.println("[reclaimer] WARN " + reason);
             throw new IllegalStateException(reason);
         }
-        launch(arguments, instrumentation);
+        launch(arguments, instrumentation, false);
     }
 
     /**
@@ -72,7 +72,8 @@ public final class AgentLauncher {
         return null;
     }
 
-    private static void launch(String arguments, Instrumentation instrumentation) {
+    private static void launch(
+            String arguments, Instrumentation instrumentation, boolean atStartup) {
         try {
             File location =
                     new File(
@@ -86,8 +87,13 @@ public final class AgentLauncher {
                     jar.getManifest().getMainAttributes().getValue("Implementation-Version");
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
             Class.forName(INSTALLER, true, null)
-                    .getMethod("install", String.class, Instrumentation.class, String.class)
-                    .invoke(null, arguments, instrumentation, version);
+                    .getMethod(
+                            "install",
+                            String.class,
+                            Instrumentation.class,
+                            String.class,
+                            boolean.class)
+                    .invoke(null, arguments, instrumentation, version, atStartup);
         } catch (Throwable e) { // NOPMD: the application must start whatever went wrong here
             System.err.println(
                     "[reclaimer] WARN agent failed to start and is disabled; the application runs"

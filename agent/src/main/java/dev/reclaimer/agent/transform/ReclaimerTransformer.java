@@ -2,6 +2,7 @@ package dev.reclaimer.agent.transform;
 
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.internal.Hooks;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
@@ -78,7 +79,8 @@ public final class ReclaimerTransformer {
     }
 
     /**
-     * Installs the transformation and retransforms the matching classes already loaded.
+     * Installs the transformation and retransforms the matching classes already loaded, as an
+     * attach to a running JVM needs.
      *
      * @param instrumentation the JVM's instrumentation
      * @param config the agent's configuration
@@ -86,6 +88,28 @@ public final class ReclaimerTransformer {
      * @return the installed transformer, which {@code reset} removes
      */
     public static ResettableClassFileTransformer install(
+            Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
+        Prefilter prefilter = new Prefilter(config);
+        return builder(instrumentation, config, tracker)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(
+                        (AgentBuilder.TransformerDecorator)
+                                installed -> new PrefilteredTransformer(installed, prefilter))
+                .installOn(instrumentation);
+    }
+
+    /**
+     * Creates the transformation for classes defined from now on, without installing it and without
+     * any pass over loaded classes, for {@link StartupTransformer}, which filters in front of it.
+     */
+    static ClassFileTransformer makeRaw(
+            Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
+        return builder(instrumentation, config, tracker)
+                .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+                .makeRaw();
+    }
+
+    private static AgentBuilder builder(
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
         ReclaimerTransformer transformer =
                 new ReclaimerTransformer(instrumentation, config, tracker);
@@ -98,14 +122,12 @@ public final class ReclaimerTransformer {
                         .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
         return new AgentBuilder.Default(byteBuddy)
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new TransformationListener(dump(config)))
                 .ignore(ElementMatchers.none())
                 .type(transformer::matches)
-                .transform(transformer::transform)
-                .installOn(instrumentation);
+                .transform(transformer::transform);
     }
 
     /**
