@@ -31,8 +31,8 @@ import java.util.function.Function;
  * sources and the same order.
  *
  * <p>Every problem is a {@link ConfigException} whose message names the origin (file and line, or
- * source), the key and what is wrong. For the agent the first one found ends loading; {@link
- * #checkFile} collects them all.
+ * source), the key and what is wrong. Loading collects them all; the agent reports the first in
+ * file order (problems outside the file come first), and {@link #checkFile} reports every one.
  */
 public final class ConfigLoader {
 
@@ -40,6 +40,8 @@ public final class ConfigLoader {
 
     /** Commas separate agent arguments, so lists inside one use semicolons. */
     private static final char ARGUMENT_LIST_SEPARATOR = ';';
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private ConfigLoader() {}
 
@@ -68,7 +70,8 @@ public final class ConfigLoader {
             Map<String, String> systemProperties,
             Map<String, String> environment)
             throws ConfigException {
-        Problems problems = Problems.failFast();
+        // Collect every problem, then report the first: in file order the user fixes from the top.
+        Problems problems = Problems.collectAll();
         Map<ConfigKey, ConfigValue> fromArguments = parseArguments(agentArguments, problems);
         Map<ConfigKey, ConfigValue> fromProperties =
                 parseSystemProperties(systemProperties, problems);
@@ -83,7 +86,13 @@ public final class ConfigLoader {
         merged.putAll(fromEnvironment);
         merged.putAll(fromProperties);
         merged.putAll(fromArguments);
-        return build(merged, describeSources(merged, file), problems);
+        AgentConfig config = build(merged, describeSources(merged, file), problems);
+        Optional<ConfigException> first =
+                problems.found().stream().min(Comparator.comparingInt(ConfigException::line));
+        if (first.isPresent()) {
+            throw first.get();
+        }
+        return config;
     }
 
     /**
@@ -141,7 +150,12 @@ public final class ConfigLoader {
         for (String argument : ValueParsers.items(arguments, ',')) {
             int equals = argument.indexOf('=');
             if (equals <= 0) {
-                problems.report(new ConfigException(origin, argument, "expected key=value"));
+                problems.report(
+                        new ConfigException(
+                                origin,
+                                argument,
+                                "expected key=value (arguments are separated by ',';"
+                                        + " items of a list inside one argument by ';')"));
                 continue;
             }
             String written = argument.substring(0, equals).trim();
@@ -195,6 +209,10 @@ public final class ConfigLoader {
         try {
             byte[] bytes = Files.readAllBytes(Path.of(file));
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith(BYTE_ORDER_MARK)) {
+                // Editors may save UTF-8 with a byte order mark; it is not part of the first key.
+                text = text.substring(BYTE_ORDER_MARK.length());
+            }
         } catch (CharacterCodingException e) {
             throw new ConfigException("file " + file + ": not valid UTF-8", e);
         } catch (IOException | RuntimeException e) {

@@ -4,39 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where configuration problems go while loading. The agent stops at the first one (it starts
- * disabled, and one message is enough); the {@code check} command collects every one so a single
- * run lists all the mistakes of a file.
+ * Where configuration problems go while loading: every one is kept, so the {@code check} command
+ * lists all the mistakes of a file in one run, and the agent reports the first of them in file
+ * order (it then starts disabled, and one message is enough).
  */
 final class Problems {
 
-    private final boolean collectAll;
     private final List<ConfigException> found = new ArrayList<>();
 
-    private Problems(boolean collectAll) {
-        this.collectAll = collectAll;
-    }
-
-    /** Problems that end loading at the first one. */
-    static Problems failFast() {
-        return new Problems(false);
-    }
+    private Problems() {}
 
     /** Problems that are kept while loading goes on. */
     static Problems collectAll() {
-        return new Problems(true);
+        return new Problems();
     }
 
     /**
-     * Reports a problem: throws it when failing fast, else keeps it.
+     * Keeps a problem.
      *
      * @param problem the problem
-     * @throws ConfigException when failing fast
      */
-    void report(ConfigException problem) throws ConfigException {
-        if (!collectAll) {
-            throw problem;
-        }
+    void report(ConfigException problem) {
         found.add(problem);
     }
 

@@ -199,6 +199,34 @@ class ConfigLoaderTest {
                 e.getMessage());
     }
 
+    @Test
+    void error_severalInFile_reportsTheFirstInFileOrder() throws Exception {
+        Path file =
+                write(
+                        "reclaimer.enabled=true\n"
+                                + "reclaimer.drain.budget=1ms\n"
+                                + "reclaimer.stall.timeout=10\n"
+                                + "reclaimer.enabled=false\n");
+
+        assertEquals(
+                "file " + file + " line 2, key reclaimer.drain.budget: unknown key",
+                failure("config=" + file, Map.of()));
+    }
+
+    @Test
+    void load_fileWithByteOrderMark_readsTheFirstKey() throws Exception {
+        Path file = write("\uFEFFreclaimer.drain.max-releases=7\n");
+
+        assertEquals(7, maxReleases("config=" + file, Map.of(), Map.of()));
+    }
+
+    @Test
+    void error_listSeparatedByCommaInArguments_hintsAtSemicolons() {
+        String message = failure("release-methods=a.B#c,a.B#d", Map.of());
+
+        assertTrue(message.contains("by ';'"), message);
+    }
+
     private int maxReleases(
             String arguments, Map<String, String> properties, Map<String, String> environment)
             throws ConfigException {
