@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's one daemon thread. On every tick it advances the epoch if it can, watches for
  * stalled readers, purges dead threads' records, and runs ready releases when no safepoint has done
- * so for the fallback delay.
+ * so for the fallback delay, or when the backlog outgrows what the safepoints' budgets let them
+ * run.
  *
  * <p>{@code stopped} is volatile: {@link #stop()} sets it and unparks the thread, and the loop
  * checks it after every park, so a stop is seen within one tick at worst.

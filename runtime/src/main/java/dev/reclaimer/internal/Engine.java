@@ -101,6 +101,9 @@ public final class Engine {
     /** When the background work started; written before the drainer thread starts. */
     private long startedNanos;
 
+    /** Pending releases the previous background tick counted; background drainer only. */
+    private long pendingAtLastTick;
+
     /** Whether registration was attempted; background drainer only. */
     private boolean jmxAttempted;
 
@@ -537,17 +540,30 @@ public final class Engine {
         long now = System.nanoTime();
         gracePeriods.tryAdvance();
         stallMonitor.scan(gracePeriods.epochVolatile(), now);
-        if (drainer.totalPending() > 0) {
+        long pending = drainer.totalPending();
+        if (pending > 0) {
             drainer.signalWork();
             long idle = now - (long) LAST_SAFEPOINT_DRAIN.getOpaque(this);
-            if (idle >= settings.fallbackDelay().toNanos()) {
+            if (idle >= settings.fallbackDelay().toNanos() || safepointsFallBehind(pending)) {
                 gracePeriods.tryAdvance();
                 drainer.drainReady(
                         records.get(), DrainPlace.BACKGROUND, Integer.MAX_VALUE, Long.MAX_VALUE);
             }
         }
+        pendingAtLastTick = pending;
         purgeDeadRecords(now);
         registerMBeanWhenDue(now);
+    }
+
+    /**
+     * Returns whether the safepoints cannot keep up: more is pending than two passes at the
+     * per-safepoint cap may run, and the backlog did not shrink since the last tick. Loops that
+     * retire as many releases per iteration as their safepoints may run have no headroom, so a pass
+     * cut short by its time budget (or by another drainer holding a claim) leaves a remainder that
+     * later passes never make up; the background drainer runs it instead.
+     */
+    private boolean safepointsFallBehind(long pending) {
+        return pending > 2L * settings.drainMaxReleases() && pending >= pendingAtLastTick;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,24 @@ class EngineTest {
     @AfterEach
     void shutDownEngines() {
         engines.forEach(Engine::shutdown);
+    }
+
+    @Test
+    void backgroundTick_backlogMoreThanTwoSafepointPassesCanRun_drainsItWithoutWaitingForIdle() {
+        Settings settings = TestEngines.safepointsOnly();
+        Engine engine = engine(settings);
+        AtomicInteger ran = new AtomicInteger();
+        int backlog = 2 * settings.drainMaxReleases() + 1;
+        for (int i = 0; i < backlog; i++) {
+            engine.defer(ran::incrementAndGet);
+        }
+        Object token = engine.enterSafepoint();
+        engine.exitSafepoint(token);
+
+        engine.backgroundTick();
+
+        // The engine's own background thread may be the one that runs them.
+        awaitTrue(() -> ran.get() == backlog, "the background drainer ran the backlog");
     }
 
     @Test
