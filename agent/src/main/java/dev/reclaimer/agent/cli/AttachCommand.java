@@ -4,6 +4,7 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import dev.reclaimer.agent.launcher.AgentLauncher;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,11 +42,21 @@ final class AttachCommand {
         String pid = arguments[1];
         String options = arguments.length == 3 ? arguments[2] : null;
         try {
-            load(pid, agentJar(), options);
-            out.println("reclaimer-agent attached to JVM " + pid);
-            return 0;
-        } catch (AttachNotSupportedException | IOException e) {
+            String refusal = load(pid, agentJar(), options);
+            if (refusal == null) {
+                out.println("reclaimer-agent attached to JVM " + pid);
+                return 0;
+            }
+            out.println("the agent refused to start in JVM " + pid + ": " + refusal);
+        } catch (AttachNotSupportedException e) {
             out.println("cannot attach to JVM " + pid + " (" + e.getMessage() + "); " + REMEDY);
+        } catch (IOException e) {
+            out.println(
+                    "lost contact with JVM "
+                            + pid
+                            + " while loading the agent ("
+                            + e.getMessage()
+                            + "); it may have exited: see its output");
         } catch (AgentLoadException e) {
             out.println(
                     "JVM "
@@ -65,14 +76,23 @@ final class AttachCommand {
         return 1;
     }
 
-    private static void load(String pid, String agentJar, String options)
+    /** Loads the agent; returns the agent's reason when it refused to start there, else null. */
+    private static String load(String pid, String agentJar, String options)
             throws AttachNotSupportedException,
                     IOException,
                     AgentLoadException,
                     AgentInitializationException {
-        VirtualMachine machine = VirtualMachine.attach(pid);
+        VirtualMachine machine;
+        try {
+            machine = VirtualMachine.attach(pid);
+        } catch (IOException e) {
+            // No JVM answered at all (no such process, or not a JVM): a failure to attach, unlike
+            // an I/O failure once attached, which means the target went away meanwhile.
+            throw new AttachNotSupportedException(e.getMessage());
+        }
         try {
             machine.loadAgent(agentJar, options);
+            return machine.getSystemProperties().getProperty(AgentLauncher.ATTACH_REFUSAL_PROPERTY);
         } finally {
             machine.detach();
         }

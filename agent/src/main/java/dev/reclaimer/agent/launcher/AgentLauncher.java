@@ -22,6 +22,14 @@ public final class AgentLauncher {
 
     private static final String RUNTIME_ENGINE_PACKAGE = "dev.reclaimer.internal.";
 
+    /**
+     * Set in the target JVM when {@code agentmain} refuses, to the reason; the {@code attach}
+     * command reads it through the attach API. Outside the {@code reclaimer.} prefix, which the
+     * configuration owns. Refusing by throwing instead would make the JVM print a stack trace and
+     * assertion lines into the application's output.
+     */
+    public static final String ATTACH_REFUSAL_PROPERTY = "dev.reclaimer.agent.attach-refused";
+
     private AgentLauncher() {}
 
     /**
@@ -41,6 +49,7 @@ public final class AgentLauncher {
      * @param instrumentation the JVM's instrumentation
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        System.clearProperty(ATTACH_REFUSAL_PROPERTY);
         String copy = runtimeCopyInUse(instrumentation);
         if (copy != null) {
             String reason =
@@ -50,7 +59,8 @@ public final class AgentLauncher {
                             + "), and two reclaimers in one JVM would not see each other's"
                             + " readers; start the JVM with -javaagent instead";
             System.err.println("[reclaimer] WARN " + reason);
-            throw new IllegalStateException(reason);
+            System.setProperty(ATTACH_REFUSAL_PROPERTY, reason);
+            return;
         }
         launch(arguments, instrumentation, false);
     }

@@ -1,6 +1,7 @@
 package dev.reclaimer.its.environments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -80,6 +81,7 @@ class LateAttachTest {
             Child.Outcome attach = attach(app, null);
             assertEquals(1, attach.exitCode(), attach::context);
             assertTrue(attach.output().contains("the agent refused to start"), attach::context);
+            assertTrue(attach.output().contains("its own copy"), attach::context);
             app.send("GO");
             Child.Outcome outcome = app.run();
             Map<String, String> result = outcome.result();
@@ -87,6 +89,8 @@ class LateAttachTest {
             assertTrue(
                     outcome.output().contains("already runs its own copy of the Reclaimer runtime"),
                     outcome::context);
+            assertFalse(outcome.output().contains("ASSERTION FAILED"), outcome::context);
+            assertFalse(outcome.output().contains("Exception"), outcome::context);
             assertEquals(result.get("calls_after"), result.get("inline_after"), outcome::context);
         } finally {
             app.destroy();
