@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * a named module gets a read edge to the runtime's module and opens its package to it, so the
  * injected calls link and the runtime can call the release method back.
  *
+ * <p>A {@link Prefilter} stands in front: a class that can have no method with a role (no role
+ * annotation in its constant pool, no selector naming it or a supertype, no supertype that declares
+ * one) is passed over before the type pool describes it, so the planner's walk over supertypes runs
+ * only for the few classes that may need it.
+ *
  * <p>In a class it rewrites, calls of {@code Reclaimer.read()} are given their call site (see
  * {@link ReadCallRewriter}). With the use-after-release detector on, the detector's checks and
  * revive calls are added too; with it off, nothing of it is injected.

@@ -92,7 +92,29 @@ class AgentJarIT {
         assertEquals(0, result.status);
     }
 
+    @Test
+    void javaagent_nothingToRewrite_neverLoadsTheBytecodeLibrary() throws Exception {
+        Path classLog = directory.resolve("classes.txt");
+
+        Result result =
+                runApp(
+                        List.of("-Xlog:class+load=info:file=" + classLog),
+                        "=include=example.elsewhere.**");
+
+        assertTrue(result.out.contains("after call: 1"), result.out + result.err);
+        String loaded = Files.readString(classLog, StandardCharsets.UTF_8);
+        assertTrue(loaded.contains("example.app.ReleasingApp"), "class log incomplete");
+        assertEquals(
+                List.of(),
+                loaded.lines().filter(l -> l.contains("agent.shaded.bytebuddy.")).toList());
+        assertEquals(0, result.status);
+    }
+
     private Result runApp(String agentSuffix) throws Exception {
+        return runApp(List.of(), agentSuffix);
+    }
+
+    private Result runApp(List<String> jvmOptions, String agentSuffix) throws Exception {
         String runtime =
                 new File(
                                 Reclaimer.class
@@ -102,12 +124,14 @@ class AgentJarIT {
                                         .toURI())
                         .getPath();
         String classPath = TEST_CLASSES + File.pathSeparator + runtime;
-        return run(
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(
                 List.of(
                         "-javaagent:" + JAR + agentSuffix,
                         "-cp",
                         classPath,
                         "example.app.ReleasingApp"));
+        return run(arguments);
     }
 
     private Result run(List<String> arguments) throws Exception {

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class PrefilterTest {
 
+    private static final String FIXTURES = "include=example.fixtures.**";
+
     private static final ClassLoader SYSTEM = ClassLoader.getSystemClassLoader();
 
     @Test
     void admits_ownAnnotation_isAdmitted() throws Exception {
-        assertTrue(admits(prefilter(""), SYSTEM, "example/fixtures/Region"));
+        assertTrue(admits(prefilter(FIXTURES), SYSTEM, "example/fixtures/Region"));
     }
 
     @Test
     void admits_noRoleAnywhere_isRejected() throws Exception {
-        Prefilter prefilter = prefilter("");
+        Prefilter prefilter = prefilter(FIXTURES);
 
         assertFalse(admits(prefilter, SYSTEM, "example/fixtures/PlainPool"));
         assertFalse(admits(prefilter, SYSTEM, "example/fixtures/ConcreteBase"));
@@ -28,12 +30,12 @@ class PrefilterTest {
 
     @Test
     void admits_annotationOnlyInSuperclass_isAdmitted() throws Exception {
-        assertTrue(admits(prefilter(""), SYSTEM, "example/fixtures/UnannotatedSub"));
+        assertTrue(admits(prefilter(FIXTURES), SYSTEM, "example/fixtures/UnannotatedSub"));
     }
 
     @Test
     void admits_annotationOnlyInInterface_isAdmitted() throws Exception {
-        Prefilter prefilter = prefilter("");
+        Prefilter prefilter = prefilter(FIXTURES);
 
         assertTrue(admits(prefilter, SYSTEM, "example/fixtures/GenericImpl"));
         assertTrue(admits(prefilter, SYSTEM, "example/fixtures/DefaultUser"));
@@ -41,14 +43,16 @@ class PrefilterTest {
 
     @Test
     void admits_selectorNamingTheClass_isAdmitted() throws Exception {
-        Prefilter prefilter = prefilter(",release-methods=example.fixtures.PlainPool#free(long)");
+        Prefilter prefilter =
+                prefilter(FIXTURES + ",release-methods=example.fixtures.PlainPool#free(long)");
 
         assertTrue(admits(prefilter, SYSTEM, "example/fixtures/PlainPool"));
     }
 
     @Test
     void admits_selectorNamingOnlyTheSuperclass_isAdmitted() throws Exception {
-        Prefilter prefilter = prefilter(",release-methods=example.fixtures.AbstractBase#close");
+        Prefilter prefilter =
+                prefilter(FIXTURES + ",release-methods=example.fixtures.AbstractBase#close");
 
         assertTrue(admits(prefilter, SYSTEM, "example/fixtures/ConcreteBase"));
     }
@@ -56,7 +60,7 @@ class PrefilterTest {
     @Test
     void admits_selectorNamingAJdkInterface_admitsClassesInheritingIt() throws Exception {
         Prefilter prefilter =
-                prefilter(",include=example.**,release-methods=java.util.Collection#none");
+                prefilter("include=example.**,release-methods=java.util.Collection#none");
 
         assertTrue(admits(prefilter, SYSTEM, "example/prefilter/NameList"), "via ArrayList");
         assertFalse(admits(prefilter, SYSTEM, "example/fixtures/PlainPool"));
@@ -64,7 +68,7 @@ class PrefilterTest {
 
     @Test
     void admits_excludedByName_isRejectedDespiteAnnotation() throws Exception {
-        Prefilter prefilter = prefilter(",exclude=example.fixtures.Region");
+        Prefilter prefilter = prefilter(FIXTURES + ",exclude=example.fixtures.Region");
 
         assertFalse(admits(prefilter, SYSTEM, "example/fixtures/Region"));
         assertTrue(admits(prefilter, SYSTEM, "example/fixtures/UnannotatedSub"));
@@ -80,12 +84,13 @@ class PrefilterTest {
                     }
                 };
 
-        assertFalse(admits(prefilter(""), blind, "example/fixtures/UnannotatedSub"));
+        assertFalse(admits(prefilter(FIXTURES), blind, "example/fixtures/UnannotatedSub"));
     }
 
     @Test
     void admits_unreadableBytes_isAdmittedForTheFullPlanner() throws Exception {
-        assertTrue(prefilter("").admits(SYSTEM, "example/fixtures/Odd", new byte[] {1, 2, 3}));
+        assertTrue(
+                prefilter(FIXTURES).admits(SYSTEM, "example/fixtures/Odd", new byte[] {1, 2, 3}));
     }
 
     private static boolean admits(Prefilter prefilter, ClassLoader loader, String name)
@@ -93,8 +98,7 @@ class PrefilterTest {
         return prefilter.admits(loader, name, bytesOf(name));
     }
 
-    private static Prefilter prefilter(String extra) throws Exception {
-        return new Prefilter(
-                ConfigLoader.load("include=example.fixtures.**" + extra, Map.of(), Map.of()));
+    private static Prefilter prefilter(String arguments) throws Exception {
+        return new Prefilter(ConfigLoader.load(arguments, Map.of(), Map.of()));
     }
 }
