@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the backlog bound. It runs on a retiring thread's slow path only, when its queue starts a
- * new chunk, so steady retiring never counts the backlog. It first reads the engine's pending
- * estimate (one atomic load; each queue keeps it within a chunk of its backlog, see {@link
- * RetireQueue}); only above the bound does it sum over all queues' counters, which is exact for
- * each queue but approximate while others retire and drain. A roll-over therefore costs a scan of
- * every record only while the backlog is near or above its bound.
+ * new chunk, so steady retiring never counts the backlog, and on every tick of the background
+ * drainer, which warns whatever the policy: threads that each retire less than a chunk never roll
+ * over, and without the tick a backlog built by many of them would grow without a word. It first
+ * reads the engine's pending estimate (one atomic load; each queue keeps it within a chunk of its
+ * backlog, see {@link RetireQueue}); only above the bound does it sum over all queues' counters,
+ * which is exact for each queue but approximate while others retire and drain. A roll-over
+ * therefore costs a scan of every record only while the backlog is near or above its bound.
  *
  * <p>Above the bound, {@link BacklogPolicy#WARN} logs at most once per failure-log interval (one
  * CAS on {@code lastWarnNanos} picks the thread that logs; losing it only skips a duplicate).
@@ -70,6 +72,17 @@ final class BacklogGuard {
         if (mayWait) {
             waitOutBacklog(record);
         } else {
+            warn(pending);
+        }
+    }
+
+    /**
+     * Checks the backlog the background drainer has just counted; warns above the bound.
+     *
+     * @param pending the pending releases counted on this tick
+     */
+    void onBackgroundTick(long pending) {
+        if (pending > settings.backlogBound()) {
             warn(pending);
         }
     }

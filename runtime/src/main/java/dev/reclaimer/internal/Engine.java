@@ -551,6 +551,7 @@ public final class Engine {
             }
         }
         pendingAtLastTick = pending;
+        backlogGuard.onBackgroundTick(pending);
         purgeDeadRecords(now);
         registerMBeanWhenDue(now);
     }

@@ -490,6 +490,35 @@ class EngineTest {
     }
 
     @Test
+    void backlog_aboveBoundFromThreadsThatNeverFillAChunk_backgroundTickWarns() throws Exception {
+        Engine engine =
+                engine(
+                        TestEngines.settings(
+                                java.time.Duration.ofMinutes(1),
+                                java.time.Duration.ofMinutes(1),
+                                100,
+                                BacklogPolicy.WARN));
+        try (LogCapture log = new LogCapture();
+                ReadSection section = engine.openSection()) {
+            for (int t = 0; t < 10; t++) {
+                Thread retirer =
+                        start(
+                                "retirer-" + t,
+                                () -> {
+                                    for (int i = 0; i < 20; i++) {
+                                        engine.defer(() -> {});
+                                    }
+                                });
+                retirer.join();
+            }
+            awaitTrue(
+                    () -> log.count("above the bound of 100") >= 1,
+                    "the background drainer reported the backlog");
+            assertEquals(200, engine.stats().pending());
+        }
+    }
+
+    @Test
     void retire_unresolvableSite_returnsFalseSoBodyRunsInline() {
         Engine engine = engine(TestEngines.quickFallback());
         int site = ReleaseSites.register(EngineTest.class.getName(), "noSuchMethod", "()V");
