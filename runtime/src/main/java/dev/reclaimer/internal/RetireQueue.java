@@ -226,28 +226,29 @@ final class RetireQueue extends RetireQueueTrailingPad {
      */
     int drainClaimed(long epoch, int max, ReleaseRunner runner, ThreadRecord drainer) {
         long available = producedAcquire();
-        int ran = 0;
+        long start = consumedByClaimant;
         int normal = 0;
         try {
-            while (ran < max && consumedByClaimant < available) {
+            while (consumedByClaimant - start < max && consumedByClaimant < available) {
                 if (headIndex == CHUNK_CAPACITY) {
                     advanceHeadChunk();
                 }
-                int limit = (int) Math.min(max - ran, available - consumedByClaimant);
-                int end = readyEnd(epoch, Math.min(CHUNK_CAPACITY, headIndex + limit));
+                long limit =
+                        Math.min(
+                                max - (consumedByClaimant - start), available - consumedByClaimant);
+                int end = readyEnd(epoch, (int) Math.min(CHUNK_CAPACITY, headIndex + limit));
                 if (end == headIndex) {
                     break;
                 }
-                int count = end - headIndex;
-                // Counted as run before the bodies, so an error escaping the runner leaves the
-                // counters consistent with the cursor; normal counts what returned.
-                ran += count;
                 normal += runUpTo(end, runner, drainer);
             }
         } finally {
+            // The cursor moves before each body, so the counters follow it even when an error
+            // escapes the runner; the bodies of that last run that returned then count as failed.
+            int ran = (int) (consumedByClaimant - start);
             publishOutcomes(normal, ran - normal);
         }
-        return ran;
+        return (int) (consumedByClaimant - start);
     }
 
     /**
