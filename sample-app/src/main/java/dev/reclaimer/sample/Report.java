@@ -59,6 +59,7 @@ final class Report {
                 engine.released(),
                 engine.failed(),
                 engine.pending());
+        mbeanLine(out, result);
         return out.toString();
     }
 
@@ -93,7 +94,34 @@ final class Report {
         fields.put("reclaimer_released", engine.released());
         fields.put("reclaimer_failed", engine.failed());
         fields.put("reclaimer_pending", engine.pending());
+        result.mbean()
+                .ifPresent(
+                        mbean -> {
+                            fields.put("jmx_retired", mbean.retired());
+                            fields.put("jmx_released", mbean.released());
+                            fields.put("jmx_failed", mbean.failed());
+                            fields.put("jmx_pending", mbean.pending());
+                        });
         return fields;
+    }
+
+    private static void mbeanLine(StringBuilder out, Result result) {
+        result.mbean()
+                .ifPresentOrElse(
+                        mbean ->
+                                line(
+                                        out,
+                                        "  MBean counters     %,d retired, %,d released, %,d failed,"
+                                                + " %,d pending",
+                                        mbean.retired(),
+                                        mbean.released(),
+                                        mbean.failed(),
+                                        mbean.pending()),
+                        () ->
+                                line(
+                                        out,
+                                        "  MBean counters     %s not registered",
+                                        MBeanFigures.NAME));
     }
 
     private static String mode(Result result) {

@@ -4,6 +4,7 @@ import dev.reclaimer.ReclaimerStats;
 import dev.reclaimer.sample.machine.AddressSpace;
 import dev.reclaimer.sample.machine.Metrics;
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 /**
  * What one run measured, read once its loops have ended and its releases have run.
@@ -24,6 +25,7 @@ import java.lang.management.ManagementFactory;
  * @param longestWaitNanos the same among all releases, teardown included
  * @param buffersOutstanding pooled buffers not given back
  * @param engine Reclaimer's own counters
+ * @param mbean the counters of the reclaimer's MBean, read last; empty when it is not registered
  */
 record Result(
         Options options,
@@ -40,7 +42,8 @@ record Result(
         long longestWaitRunningNanos,
         long longestWaitNanos,
         long buffersOutstanding,
-        ReclaimerStats engine) {
+        ReclaimerStats engine,
+        Optional<MBeanFigures> mbean) {
 
     static Result of(
             Options options,
@@ -65,7 +68,29 @@ record Result(
                 longestWaitRunningNanos,
                 metrics.longestWaitNanos(),
                 space.regionPool().outstanding() + space.tablePool().outstanding(),
-                engine);
+                engine,
+                Optional.empty());
+    }
+
+    /** This result with the MBean's counters, read after everything else. */
+    Result withMBean(Optional<MBeanFigures> figures) {
+        return new Result(
+                options,
+                agentAttached,
+                elapsedNanos,
+                failedLoops,
+                dispatches,
+                unmapped,
+                events,
+                retired,
+                released,
+                failed,
+                useAfterRelease,
+                longestWaitRunningNanos,
+                longestWaitNanos,
+                buffersOutstanding,
+                engine,
+                figures);
     }
 
     /** Release method calls whose body has not run yet. */

@@ -21,7 +21,8 @@ import java.util.List;
  * joins does it tear down and read the counters: the joins make every loop's writes visible, and
  * with no loop left no reader can hold the last view, so retiring it then is safe in every mode.
  * {@link Reclaimer#barrier()} is called outside any read section, as it must be; without the agent
- * nothing is pending and it returns at once.
+ * nothing is pending and it returns at once. The reclaimer's MBean is read after the barrier and
+ * after the application's own counters, so both describe the same finished run.
  */
 final class Simulation {
 
@@ -51,8 +52,16 @@ final class Simulation {
         // Every loop has ended: no reader is left, so this retires the last view and its regions.
         controller.teardown();
         Reclaimer.barrier();
-        return Result.of(
-                options, space, elapsed, failedLoops, longestWaitRunning, Reclaimer.stats());
+        Result result =
+                Result.of(
+                        options,
+                        space,
+                        elapsed,
+                        failedLoops,
+                        longestWaitRunning,
+                        Reclaimer.stats());
+        // Read last, when nothing retires any more, so the MBean must agree with the counts above.
+        return result.withMBean(MBeanFigures.readPlatform());
     }
 
     private Controller newController() {

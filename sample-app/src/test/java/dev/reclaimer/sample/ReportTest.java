@@ -1,12 +1,14 @@
 package dev.reclaimer.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reclaimer.ReclaimerStats;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,8 @@ class ReportTest {
                     4_000,
                     5_000,
                     0,
-                    new ReclaimerStats(0, 0, 0, 0, 5, Duration.ZERO));
+                    new ReclaimerStats(0, 0, 0, 0, 5, Duration.ZERO),
+                    Optional.empty());
 
     @Test
     void resultLine_always_carriesTheKeysScriptsRelyOn() {
@@ -52,6 +55,32 @@ class ReportTest {
         assertTrue(text.contains("500 per second"), text);
         assertTrue(text.contains("12 retired, 9 released, 1 failed, 2 pending"), text);
         assertTrue(text.contains("use-after-release  3"), text);
+    }
+
+    @Test
+    void resultLine_withMBean_carriesItsCountersAsJmxKeys() {
+        Result withMBean = result.withMBean(Optional.of(new MBeanFigures(12, 9, 1, 2)));
+
+        Map<String, String> pairs = pairs(Report.resultLine(withMBean));
+
+        assertEquals("12", pairs.get("jmx_retired"));
+        assertEquals("9", pairs.get("jmx_released"));
+        assertEquals("1", pairs.get("jmx_failed"));
+        assertEquals("2", pairs.get("jmx_pending"));
+        assertTrue(
+                Report.text(withMBean)
+                        .contains("MBean counters     12 retired, 9 released, 1 failed, 2 pending"),
+                Report.text(withMBean));
+    }
+
+    @Test
+    void resultLine_withoutMBean_omitsTheJmxKeysAndTheTextSaysSo() {
+        Map<String, String> pairs = pairs(Report.resultLine(result));
+
+        assertFalse(
+                pairs.keySet().stream().anyMatch(key -> key.startsWith("jmx_")), pairs::toString);
+        String text = Report.text(result);
+        assertTrue(text.contains("dev.reclaimer:type=Reclaimer not registered"), text);
     }
 
     private static Map<String, String> pairs(String line) {
