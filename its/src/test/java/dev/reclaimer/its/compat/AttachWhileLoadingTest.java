@@ -25,8 +25,16 @@ import org.objectweb.asm.Opcodes;
  * with release methods and calling them while {@code java -jar reclaimer-agent.jar attach PID}
  * starts the agent there, so {@code agentmain}, the bootstrap class path injection and the
  * retransformation of the loaded classes all overlap class definition. Every class defined after
- * the attach, and every class loaded before or during it, must then defer its release; nothing may
- * fail to load or deadlock. Repeated over several child JVMs to catch a rare interleaving.
+ * the attach, and every class loaded in full before it, must then defer its release, every watched
+ * body must run exactly once by the barrier, and nothing may fail to load or deadlock. Repeated
+ * over several child JVMs to catch a rare interleaving.
+ *
+ * <p>Classes whose loading overlapped the attach are checked too, and every one must run exactly
+ * once, but one that ran inline is counted rather than failed: a class whose definition overlaps
+ * the installation itself can escape both the rewrite at definition and the retransformation pass
+ * (the JVM's class-load hook ran before the transformer was registered, and the class was not yet
+ * listed when the pass took its list of loaded classes). The child prints each such class as {@code
+ * INLINE AFTER ATTACH}.
  */
 class AttachWhileLoadingTest {
 
@@ -74,12 +82,13 @@ class AttachWhileLoadingTest {
         assertEquals(0, result.get("fresh_at_call"), () -> "ran inline after" + run.context());
         assertTrue(result.get("before_calls") >= CLASSES, run::context);
         assertEquals(0, result.get("before_at_call"), () -> "ran inline after" + run.context());
-        assertEquals(0, result.get("during_at_call"), () -> "ran inline after" + run.context());
+        assertTrue(result.get("during_calls") > 0, () -> "no loading overlapped" + run.context());
         long checked =
                 result.get("fresh_calls") + result.get("before_calls") + result.get("during_calls");
         assertEquals(checked, result.get("watched"), run::context);
         assertEquals(checked, result.get("run_once"), () -> "not run once" + run.context());
-        assertEquals(checked, result.get("retired_in_phase_two"), run::context);
+        long deferred = checked - result.get("during_at_call");
+        assertEquals(deferred, result.get("retired_in_phase_two"), run::context);
         assertEquals(result.get("calls"), result.get("bodies"), run::context);
         assertEquals(0, result.get("failed"), run::context);
         assertEquals(0, result.get("pending"), run::context);
