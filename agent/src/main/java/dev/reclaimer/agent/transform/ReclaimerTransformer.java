@@ -97,6 +97,7 @@ public final class ReclaimerTransformer {
         Prefilter prefilter = new Prefilter(config);
         return builder(instrumentation, config, tracker)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new TwoPassDiscovery())
                 .with(
                         (AgentBuilder.TransformerDecorator)
                                 installed -> new PrefilteredTransformer(installed, prefilter))
