@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class JmhRuns {
 
     static final String AGENT_ARGUMENTS =
-            "drain.fallback-delay=1ms,drain.max-releases=4096,drain.time-budget=10ms,log.level=warn";
+            "drain.fallback-delay=1ms,drain.max-releases=4096,drain.time-budget=10ms,"
+                    + "log.level=warn";
     static final int WARMUP_ITERATIONS = 3;
     static final int MEASUREMENT_ITERATIONS = 5;
     static final int[] THREAD_COUNTS = {1, 2};

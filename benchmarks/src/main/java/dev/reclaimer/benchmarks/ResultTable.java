@@ -179,7 +179,8 @@ final class ResultTable {
 
     private static void benchmarkTable(Figures figures, StringBuilder out) {
         out.append(
-                "| item | benchmark | ns/op, 1 thread | ns/op, 2 threads | B/op, 1 thread | B/op, 2 threads |\n");
+                "| item | benchmark | ns/op, 1 thread | ns/op, 2 threads"
+                        + " | B/op, 1 thread | B/op, 2 threads |\n");
         out.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Row row : ROWS) {
             String name = row.benchmark();
@@ -203,7 +204,8 @@ final class ResultTable {
             out.append(
                     String.format(
                             Locale.ROOT,
-                            "| 5 | sample dispatches/s, `--sync=%s` | %s (use after release: %s) |%n",
+                            "| 5 | sample dispatches/s, `--sync=%s` | %s"
+                                    + " (use after release: %s) |%n",
                             mode,
                             format(figures.get("sample.throughput." + mode)),
                             format(figures.get("sample.use_after_release." + mode))));
@@ -224,7 +226,8 @@ final class ResultTable {
         out.append(
                 String.format(
                         Locale.ROOT,
-                        "| 6 | jars / classes loaded / classes that failed to link (both ways) | %s / %s / %s |%n%n",
+                        "| 6 | jars / classes loaded / classes that failed to link (both ways)"
+                                + " | %s / %s / %s |%n%n",
                         format(figures.get("startup.jars.count")),
                         format(figures.get("startup.jars.classes")),
                         format(figures.get("startup.jars.failed"))));

@@ -52,7 +52,8 @@ final class FailureLog {
                         failure);
             } else if (now - lastReportNanos >= intervalNanos) {
                 LOG.warn(
-                        "Release {} failed again ({} failures suppressed since the last report): {}",
+                        "Release {} failed again ({} failures suppressed since the last report):"
+                                + " {}",
                         siteName,
                         suppressed,
                         failure.toString());

@@ -111,8 +111,8 @@ final class Report {
                         mbean ->
                                 line(
                                         out,
-                                        "  MBean counters     %,d retired, %,d released, %,d failed,"
-                                                + " %,d pending",
+                                        "  MBean counters     %,d retired, %,d released,"
+                                                + " %,d failed, %,d pending",
                                         mbean.retired(),
                                         mbean.released(),
                                         mbean.failed(),

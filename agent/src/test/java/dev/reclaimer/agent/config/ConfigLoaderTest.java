@@ -158,7 +158,8 @@ class ConfigLoaderTest {
     void error_malformedSelector_namesFileLineAndKey() throws Exception {
         Path file =
                 write(
-                        "reclaimer.enabled=true\nreclaimer.release-methods=com.example.Region.release\n");
+                        "reclaimer.enabled=true\n"
+                                + "reclaimer.release-methods=com.example.Region.release\n");
 
         String message = failure("config=" + file, Map.of());
         assertTrue(

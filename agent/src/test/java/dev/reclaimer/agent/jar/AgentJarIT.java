@@ -48,7 +48,8 @@ class AgentJarIT {
         assertTrue(names.contains("dev/reclaimer/agent/shaded/slf4j/LoggerFactory.class"));
         assertTrue(
                 names.contains(
-                        "META-INF/services/dev.reclaimer.agent.shaded.slf4j.spi.SLF4JServiceProvider"));
+                        "META-INF/services/"
+                                + "dev.reclaimer.agent.shaded.slf4j.spi.SLF4JServiceProvider"));
     }
 
     @Test

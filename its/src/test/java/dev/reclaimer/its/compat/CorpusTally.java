@@ -57,13 +57,14 @@ final class CorpusTally {
                             tally.failures.size()));
         }
         out.append(
-                "\nclasses: class files seen; changed: classes the agent rewrote; matched: methods a"
-                        + " selector names (bridges aside);\nrewrote: methods changed; refused:"
-                        + " matched methods left unchanged, by reason below; nolink: rewritten"
-                        + " classes\nthe JVM could not link in isolation exactly as it could not"
-                        + " link the original (a missing optional\ndependency); failed: a"
-                        + " transformation error, an ASM or JVM verification error, or a method"
-                        + " changed\nthat no selector names.\n");
+                "\nclasses: class files seen; changed: classes the agent rewrote;"
+                        + " matched: methods a selector names (bridges aside);\nrewrote:"
+                        + " methods changed; refused: matched methods left unchanged, by reason"
+                        + " below; nolink: rewritten classes\nthe JVM could not link in"
+                        + " isolation exactly as it could not link the original (a missing"
+                        + " optional\ndependency); failed: a transformation error, an ASM or"
+                        + " JVM verification error, or a method changed\nthat no selector"
+                        + " names.\n");
         for (CorpusTally tally : tallies) {
             out.append('\n').append(tally.library).append(" (").append(tally.jars).append(")\n");
             tally.refusedByReason.forEach(

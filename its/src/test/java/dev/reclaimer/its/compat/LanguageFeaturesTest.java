@@ -69,7 +69,8 @@ class LanguageFeaturesTest {
     void selector_namingLambdas_getsAClearWarningAndTheLambdaRunsInline() throws Exception {
         CompatChild.Result run =
                 CompatChild.run(
-                        "release-methods=compat.features.*$$Lambda*#run;compat.features.**#lambda$*",
+                        "release-methods=compat.features.*$$Lambda*#run;"
+                                + "compat.features.**#lambda$*",
                         classPath,
                         "compat.features.FeatureMain",
                         "lambda");
