@@ -1,24 +1,15 @@
 package dev.reclaimer.internal;
 
-import java.util.Arrays;
-
 /**
  * The release methods the agent has rewritten, numbered. The agent registers a method when it
  * rewrites it and bakes the returned id into the injected call to {@link Hooks#retire}; the engine
  * looks the id up when it needs the method's name, for logs and for the deferred call.
  *
- * <p>Registration is rare (once per rewritten method) and synchronized; lookups read a published
- * array without locking. A site is never removed: ids stay valid for the life of the JVM, and a
- * class rewritten again (retransformation) gets new ids.
+ * <p>Numbering, publication and the life of ids are as {@link SiteTable} describes.
  */
 public final class ReleaseSites {
 
-    private static final Object LOCK = new Object();
-
-    /** Published copy-on-grow array; slots below {@code count} are never written again. */
-    private static volatile ReleaseSite[] sites = new ReleaseSite[64];
-
-    private static int count;
+    private static final SiteTable<ReleaseSite> SITES = new SiteTable<>("release site");
 
     private ReleaseSites() {}
 
@@ -31,16 +22,7 @@ public final class ReleaseSites {
      * @return the site's id, at least 1
      */
     public static int register(String className, String methodName, String descriptor) {
-        synchronized (LOCK) {
-            int id = ++count;
-            ReleaseSite[] current = sites;
-            if (id >= current.length) {
-                current = Arrays.copyOf(current, current.length * 2);
-            }
-            current[id] = new ReleaseSite(id, className, methodName, descriptor);
-            sites = current;
-            return id;
-        }
+        return SITES.register(id -> new ReleaseSite(id, className, methodName, descriptor));
     }
 
     /**
@@ -51,11 +33,6 @@ public final class ReleaseSites {
      * @throws IllegalArgumentException if no site has that id
      */
     public static ReleaseSite get(int id) {
-        ReleaseSite[] current = sites;
-        ReleaseSite site = id > 0 && id < current.length ? current[id] : null;
-        if (site == null) {
-            throw new IllegalArgumentException("no release site with id " + id);
-        }
-        return site;
+        return SITES.get(id);
     }
 }

@@ -1,23 +1,15 @@
 package dev.reclaimer.internal;
 
-import java.util.Arrays;
-
 /**
  * The read sections the agent has rewritten, numbered, so a stall report can say which section a
  * reader is in. The agent registers a site when it rewrites it and bakes the id into the injected
  * {@code enterSafepoint}, {@code enterReadSide} or {@code openSection} call; id 0 means unknown.
  *
- * <p>Registration is rare and synchronized; lookups read a published array without locking. Ids
- * stay valid for the life of the JVM.
+ * <p>Numbering, publication and the life of ids are as {@link SiteTable} describes.
  */
 public final class SectionSites {
 
-    private static final Object LOCK = new Object();
-
-    /** Published copy-on-grow array; slots below {@code count} are never written again. */
-    private static volatile SectionSite[] sites = new SectionSite[64];
-
-    private static int count;
+    private static final SiteTable<SectionSite> SITES = new SiteTable<>("section site");
 
     private SectionSites() {}
 
@@ -30,16 +22,7 @@ public final class SectionSites {
      * @return the site's id, at least 1
      */
     public static int register(String className, String methodName, String descriptor) {
-        synchronized (LOCK) {
-            int id = ++count;
-            SectionSite[] current = sites;
-            if (id >= current.length) {
-                current = Arrays.copyOf(current, current.length * 2);
-            }
-            current[id] = new SectionSite(id, className, methodName, descriptor);
-            sites = current;
-            return id;
-        }
+        return SITES.register(id -> new SectionSite(id, className, methodName, descriptor));
     }
 
     /**
@@ -50,11 +33,6 @@ public final class SectionSites {
      * @throws IllegalArgumentException if no site has that id
      */
     public static SectionSite get(int id) {
-        SectionSite[] current = sites;
-        SectionSite site = id > 0 && id < current.length ? current[id] : null;
-        if (site == null) {
-            throw new IllegalArgumentException("no section site with id " + id);
-        }
-        return site;
+        return SITES.get(id);
     }
 }

@@ -56,9 +56,7 @@ public final class ReclaimerTransformer {
         this.filter = new ClassFilter(config);
         this.planner = new MethodPlanner(config, tracker);
         Advice.WithCustomMapping mapping =
-                Advice.withCustomMapping()
-                        .bind(ReleaseSiteIdMapping.INSTANCE)
-                        .bind(SectionSiteIdMapping.INSTANCE);
+                Advice.withCustomMapping().bind(SiteIdMapping.RELEASE).bind(SiteIdMapping.SECTION);
         ClassFileLocator locator = adviceLocator();
         boolean detector = config.debug().detectUseAfterRelease();
         this.advice =

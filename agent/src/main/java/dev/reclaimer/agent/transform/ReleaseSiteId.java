@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the advice parameter that receives the id of the rewritten release method, registered with
- * the runtime while the method is rewritten (see {@link ReleaseSiteIdMapping}).
+ * the runtime while the method is rewritten (see {@link SiteIdMapping}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

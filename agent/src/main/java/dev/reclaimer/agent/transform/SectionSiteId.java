@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Marks the advice parameter that receives the id of the rewritten safepoint or read-side method,
  * registered with the runtime's section sites while the method is rewritten (see {@link
- * SectionSiteIdMapping}), so a stall report can name the section.
+ * SiteIdMapping}), so a stall report can name the section.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
