@@ -60,6 +60,6 @@ public class DeviceRegion extends PooledResource {
         if (write) {
             buffer().putLong(offset, value + 1);
         }
-        return ownsBuffer();
+        return stillOwnsBuffer();
     }
 }

@@ -55,9 +55,12 @@ public class FlatView extends PooledResource {
      * @return what happened
      */
     public final Outcome dispatch(long address, boolean write, Linger linger) {
+        if (!ownsBuffer()) {
+            return Outcome.USE_AFTER_RELEASE;
+        }
         int index = find(address);
         if (index < 0) {
-            return ownsBuffer() ? Outcome.UNMAPPED : Outcome.USE_AFTER_RELEASE;
+            return stillOwnsBuffer() ? Outcome.UNMAPPED : Outcome.USE_AFTER_RELEASE;
         }
         DeviceRegion region = regions[index];
         if (address < region.base() || address >= region.end()) {
@@ -66,7 +69,7 @@ public class FlatView extends PooledResource {
         }
         linger.pause();
         boolean intact = region.access(address, write);
-        return intact && ownsBuffer() ? Outcome.DONE : Outcome.USE_AFTER_RELEASE;
+        return intact && stillOwnsBuffer() ? Outcome.DONE : Outcome.USE_AFTER_RELEASE;
     }
 
     private void writeTable(DeviceRegion[] sorted) {

@@ -81,12 +81,24 @@ public abstract class PooledResource {
     }
 
     /**
-     * Tells whether the buffer still carries this object's stamp.
+     * Tells whether the buffer carries this object's stamp, before an access: the access's reads
+     * and writes of the buffer stay after this check.
      *
      * @return false once the buffer went back to the pool, whoever owns it now
      */
     protected final boolean ownsBuffer() {
         return Stamps.stampAcquire(buffer) == owner;
+    }
+
+    /**
+     * Tells whether the buffer still carries this object's stamp, after an access: the access's
+     * reads of the buffer stay before this check, so a release that overwrote what they read is
+     * seen.
+     *
+     * @return false once the buffer went back to the pool, whoever owns it now
+     */
+    protected final boolean stillOwnsBuffer() {
+        return Stamps.stampRecheck(buffer) == owner;
     }
 
     /**

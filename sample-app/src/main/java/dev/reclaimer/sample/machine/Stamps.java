@@ -8,9 +8,27 @@ import java.nio.ByteOrder;
 /**
  * The owner stamp in the first eight bytes of a pooled buffer.
  *
- * <p>The stamp is written with release semantics and read with acquire semantics, so a reader that
- * sees an owner's stamp also sees the data that owner wrote before stamping, and a stamp cleared by
- * a release is seen by the next check on any thread without a lock.
+ * <p>Protocol. The stamp changes only when a buffer changes hands: {@link #clearIfOwned} (a
+ * compare-and-set, on release) and {@link #stampRelease} (on take). Readers check it on every
+ * access, so the check is a plain eight-byte load of the buffer's aligned first word, ordered by
+ * fences rather than through a buffer view {@code VarHandle}, whose per-call buffer-segment lookup
+ * cost more than the access it guards:
+ *
+ * <ul>
+ *   <li>{@link #stampRelease}: a release fence, then the store. A reader that sees the new owner's
+ *       stamp also sees what the pool and the owner wrote before stamping.
+ *   <li>{@link #stampAcquire}: the load, then an acquire fence. The data reads and writes of the
+ *       access that follow cannot move above the check before the access.
+ *   <li>{@link #stampRecheck}: an acquire fence, then the load. The data reads of the access cannot
+ *       move below the check after the access, so a release that overwrote the buffer before the
+ *       reader read it is seen. That is the seqlock reader's order.
+ * </ul>
+ *
+ * <p>Race accepted: a reader's data store may still be in flight while its recheck loads an old
+ * stamp, so a release in that window goes unseen by that access (a full fence would close it at the
+ * price of every access). The checks detect use after release; they never report one where readers
+ * are protected, because there a stamp never changes while a reader holds its buffer. The stamp
+ * word is eight-byte aligned ({@link BufferPool} aligns every buffer), so a load is never torn.
  */
 final class Stamps {
 
@@ -20,17 +38,26 @@ final class Stamps {
     /** Bytes at the start of every pooled buffer reserved for the stamp and alignment. */
     static final int HEADER_BYTES = 64;
 
+    /** For the compare-and-set of a release only; the checks use the buffer's own accessors. */
     private static final VarHandle LONGS =
             MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private Stamps() {}
 
     static void stampRelease(ByteBuffer buffer, long owner) {
-        LONGS.setRelease(buffer, 0, owner);
+        VarHandle.releaseFence();
+        buffer.putLong(0, owner);
     }
 
     static long stampAcquire(ByteBuffer buffer) {
-        return (long) LONGS.getAcquire(buffer, 0);
+        long stamp = buffer.getLong(0);
+        VarHandle.acquireFence();
+        return stamp;
+    }
+
+    static long stampRecheck(ByteBuffer buffer) {
+        VarHandle.acquireFence();
+        return buffer.getLong(0);
     }
 
     /** Clears the stamp if {@code owner} holds it; false when it was cleared or taken already. */

@@ -2,10 +2,13 @@ package dev.reclaimer.sample.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reclaimer.sample.machine.FlatView.Outcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class FlatViewTest {
@@ -48,6 +51,51 @@ class FlatViewTest {
     }
 
     @Test
+    void dispatch_throughAViewWhoseTableTheNextViewTook_isUseAfterRelease() {
+        view.markRetired();
+        view.release();
+        new FlatView(2, List.of(low), space);
+
+        assertEquals(Outcome.USE_AFTER_RELEASE, view.dispatch(200, false, NO_LINGER));
+        assertEquals(Outcome.USE_AFTER_RELEASE, view.dispatch(64, false, NO_LINGER));
+    }
+
+    /** The hazard itself: the release runs early, while a reader pauses between lookup and use. */
+    @Test
+    void dispatch_whoseRegionIsReleasedAndReusedDuringThePause_isUseAfterRelease()
+            throws Exception {
+        Linger longPause = Linger.parking(1, Duration.ofSeconds(30));
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        Thread reader = new Thread(() -> outcome.set(view.dispatch(200, true, longPause)));
+        reader.start();
+        awaitParked(reader);
+
+        high.markRetired();
+        high.release();
+        new DeviceRegion(3, 128, space);
+        LockSupport.unpark(reader);
+        reader.join();
+
+        assertEquals(Outcome.USE_AFTER_RELEASE, outcome.get());
+    }
+
+    @Test
+    void dispatch_whoseRegionIsReleasedOnlyAfterThePause_isDone() throws Exception {
+        Linger longPause = Linger.parking(1, Duration.ofSeconds(30));
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        Thread reader = new Thread(() -> outcome.set(view.dispatch(200, true, longPause)));
+        reader.start();
+        awaitParked(reader);
+
+        LockSupport.unpark(reader);
+        reader.join();
+        high.markRetired();
+        high.release();
+
+        assertEquals(Outcome.DONE, outcome.get());
+    }
+
+    @Test
     void release_countsTheRetireAndTheRelease() {
         low.markRetired();
         low.release();
@@ -65,5 +113,12 @@ class FlatViewTest {
 
         assertThrows(IllegalStateException.class, low::release);
         assertEquals(1, space.metrics().failed());
+    }
+
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(thread.isAlive(), "the reader ended before its pause");
+            Thread.sleep(1);
+        }
     }
 }
