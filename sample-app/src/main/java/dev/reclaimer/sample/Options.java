@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * @param batch accesses per vCPU iteration and per inspector read section
  * @param linger how long a reader pauses between lookup and access
  * @param lingerEvery a reader pauses on one access in this many, {@code 0} never
- * @param eventInterval the control loop's pause between two hot-plug events
+ * @param eventsPerSecond the control loop's fixed rate of hot-plug events, the same whatever the
+ *     mode, {@code 0} for back to back
  * @param seed the seed of all random sequences
  */
 record Options(
@@ -37,7 +38,7 @@ record Options(
         int batch,
         Duration linger,
         int lingerEvery,
-        Duration eventInterval,
+        int eventsPerSecond,
         long seed) {
 
     /** What {@code --help} prints. */
@@ -56,9 +57,13 @@ record Options(
                     "  --batch=64                     accesses per vCPU iteration or read section",
                     "  --linger=5us                   a reader's pause between lookup and access",
                     "  --linger-every=64              pause on one access in this many (0: never)",
-                    "  --event-interval=100us         pause between hot-plug events",
+                    "  --events-per-second=2000       fixed rate of hot-plug events (0: back to"
+                            + " back)",
                     "  --seed=42                      seed of the random sequences",
                     "  --help                         print this and exit");
+
+    /** The most events per second a paced control loop is asked for: one per microsecond. */
+    private static final int MOST_EVENTS_PER_SECOND = 1_000_000;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ns|us|ms|s|m)");
 
@@ -69,6 +74,11 @@ record Options(
         requireAtLeast(regionBytes, Long.BYTES, "--region-bytes");
         requireAtLeast(batch, 1, "--batch");
         requireAtLeast(lingerEvery, 0, "--linger-every");
+        requireAtLeast(eventsPerSecond, 0, "--events-per-second");
+        if (eventsPerSecond > MOST_EVENTS_PER_SECOND) {
+            throw new IllegalArgumentException(
+                    "--events-per-second must be at most " + MOST_EVENTS_PER_SECOND);
+        }
         if (regionBytes % Long.BYTES != 0) {
             throw new IllegalArgumentException("--region-bytes must be a multiple of 8");
         }
@@ -112,7 +122,7 @@ record Options(
                 take(values, "batch", "64", Integer::parseInt),
                 take(values, "linger", "5us", Options::duration),
                 take(values, "linger-every", "64", Integer::parseInt),
-                take(values, "event-interval", "100us", Options::duration),
+                take(values, "events-per-second", "2000", Integer::parseInt),
                 take(values, "seed", "42", Long::parseLong));
     }
 
@@ -126,6 +136,15 @@ record Options(
             throw new IllegalArgumentException(
                     "--" + name + "=" + text + " is not valid: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the time between two hot-plug events.
+     *
+     * @return the period in nanoseconds, {@code 0} for back to back
+     */
+    long eventPeriodNanos() {
+        return eventsPerSecond == 0 ? 0 : 1_000_000_000L / eventsPerSecond;
     }
 
     private static SyncMode syncMode(String text) {

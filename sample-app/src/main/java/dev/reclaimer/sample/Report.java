@@ -35,7 +35,14 @@ final class Report {
                 result.dispatches(),
                 result.dispatchesPerSecond(),
                 result.unmapped());
-        line(out, "  hot-plug events    %,d", result.events());
+        line(
+                out,
+                "  hot-plug events    %,d (%,d per second, %s)",
+                result.events(),
+                result.eventsPerSecond(),
+                options.eventsPerSecond() == 0
+                        ? "back to back"
+                        : String.format(Locale.ROOT, "paced at %,d", options.eventsPerSecond()));
         line(
                 out,
                 "  releases           %,d retired, %,d released, %,d failed, %,d pending",
@@ -80,6 +87,7 @@ final class Report {
         fields.put("dispatches", result.dispatches());
         fields.put("dispatches_per_second", result.dispatchesPerSecond());
         fields.put("events", result.events());
+        fields.put("events_per_second", result.eventsPerSecond());
         fields.put("retired", result.retired());
         fields.put("released", result.released());
         fields.put("failed", result.failed());

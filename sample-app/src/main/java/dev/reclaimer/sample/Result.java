@@ -99,7 +99,15 @@ record Result(
     }
 
     long dispatchesPerSecond() {
-        return elapsedNanos == 0 ? 0 : dispatches * 1_000_000_000L / elapsedNanos;
+        return perSecond(dispatches);
+    }
+
+    long eventsPerSecond() {
+        return perSecond(events);
+    }
+
+    private long perSecond(long count) {
+        return elapsedNanos == 0 ? 0 : Math.round(count * 1e9 / elapsedNanos);
     }
 
     private static boolean agentOnCommandLine() {

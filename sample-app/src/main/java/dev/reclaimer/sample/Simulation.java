@@ -8,7 +8,6 @@ import dev.reclaimer.sample.machine.Inspector;
 import dev.reclaimer.sample.machine.Linger;
 import dev.reclaimer.sample.machine.Parts;
 import dev.reclaimer.sample.machine.Vcpu;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,12 +74,14 @@ final class Simulation {
     private List<LoopThread> newLoops(Controller controller) {
         List<LoopThread> loops = new ArrayList<>();
         for (int i = 0; i < options.vcpus(); i++) {
-            Vcpu vcpu = newVcpu(options.seed() + 1 + i);
-            loops.add(new LoopThread("vcpu-" + i, vcpu::runIteration, Duration.ZERO));
+            long seed = options.seed() + 1 + i;
+            loops.add(new LoopThread("vcpu-" + i, () -> newVcpu(seed)::runIteration, 0));
         }
-        Inspector inspector = newInspector(options.seed() - 1);
-        loops.add(new LoopThread("inspector", inspector::inspectOnce, Duration.ZERO));
-        loops.add(new LoopThread("control", controller::runIteration, options.eventInterval()));
+        long inspectorSeed = options.seed() - 1;
+        loops.add(new LoopThread("inspector", () -> newInspector(inspectorSeed)::inspectOnce, 0));
+        loops.add(
+                new LoopThread(
+                        "control", () -> controller::runIteration, options.eventPeriodNanos()));
         return loops;
     }
 

@@ -38,6 +38,21 @@ class OptionsTest {
     }
 
     @Test
+    void parse_eventsPerSecond_givesTheEventPeriod() {
+        assertEquals(2_000, Options.parse().eventsPerSecond());
+        assertEquals(500_000, Options.parse().eventPeriodNanos());
+        assertEquals(1_000_000, Options.parse("--events-per-second=1000").eventPeriodNanos());
+        assertEquals(0, Options.parse("--events-per-second=0").eventPeriodNanos());
+    }
+
+    @Test
+    void parse_eventsPerSecondOutOfRange_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--events-per-second=-1"));
+        assertThrows(
+                IllegalArgumentException.class, () -> Options.parse("--events-per-second=1000001"));
+    }
+
+    @Test
     void parse_unknownOption_namesIt() {
         IllegalArgumentException error =
                 assertThrows(IllegalArgumentException.class, () -> Options.parse("--vcpu=3"));

@@ -4,8 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * One reader thread's dispatch of accesses at random guest addresses through the current view.
- * Counts locally and adds to the shared metrics once per batch, so the hot path touches no shared
- * counter. Not thread-safe: one per reader thread.
+ * Counts locally and adds to the thread's own {@link DispatchCounts} once per batch, so the hot
+ * path touches no shared counter. Not thread-safe: one per reader thread, built on that thread, so
+ * its state (the random sequence among it) lies in that thread's allocation buffer, away from the
+ * other readers'.
  */
 final class Dispatcher {
 
@@ -14,6 +16,7 @@ final class Dispatcher {
     private final Linger linger;
     private final SplittableRandom random;
     private final boolean writes;
+    private final DispatchCounts counts;
     private long dispatches;
     private long unmapped;
     private long useAfterRelease;
@@ -24,6 +27,7 @@ final class Dispatcher {
         this.linger = linger;
         this.random = new SplittableRandom(seed);
         this.writes = writes;
+        this.counts = space.metrics().newReader();
     }
 
     void dispatchBatch(int count) {
@@ -47,7 +51,7 @@ final class Dispatcher {
     }
 
     private void flush() {
-        space.metrics().addDispatches(dispatches, unmapped, useAfterRelease);
+        counts.add(dispatches, unmapped, useAfterRelease);
         dispatches = 0;
         unmapped = 0;
         useAfterRelease = 0;

@@ -1,28 +1,31 @@
 package dev.reclaimer.sample.machine;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
  * The machine's own counters, kept by the application itself so they mean the same with or without
- * the agent. Every counter is a striped adder: updates from many threads do not contend, and a read
- * while they run is a close estimate that is exact once they stop.
+ * the agent. The dispatch counts, updated on the readers' hot path, are one {@link DispatchCounts}
+ * per reader thread, summed when read. The rest, updated per event or per release, are striped
+ * adders. A read while the threads run is a close estimate that is exact once they stop.
  */
 public final class Metrics {
 
-    private final LongAdder dispatches = new LongAdder();
-    private final LongAdder unmapped = new LongAdder();
-    private final LongAdder useAfterRelease = new LongAdder();
+    private final List<DispatchCounts> readers = new CopyOnWriteArrayList<>();
     private final LongAdder events = new LongAdder();
     private final LongAdder retired = new LongAdder();
     private final LongAdder released = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAccumulator longestWaitNanos = new LongAccumulator(Math::max, 0);
 
-    void addDispatches(long count, long unmappedCount, long useAfterReleaseCount) {
-        dispatches.add(count);
-        unmapped.add(unmappedCount);
-        useAfterRelease.add(useAfterReleaseCount);
+    /** Registers and returns the counts of one more reader thread; call on that thread. */
+    DispatchCounts newReader() {
+        DispatchCounts counts = new DispatchCounts();
+        readers.add(counts);
+        return counts;
     }
 
     void countEvent() {
@@ -48,7 +51,7 @@ public final class Metrics {
      * @return the dispatch count
      */
     public long dispatches() {
-        return dispatches.sum();
+        return sum(DispatchCounts::dispatches);
     }
 
     /**
@@ -57,7 +60,7 @@ public final class Metrics {
      * @return the unmapped count
      */
     public long unmapped() {
-        return unmapped.sum();
+        return sum(DispatchCounts::unmapped);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class Metrics {
      * @return the use-after-release count
      */
     public long useAfterRelease() {
-        return useAfterRelease.sum();
+        return sum(DispatchCounts::useAfterRelease);
     }
 
     /**
@@ -112,5 +115,9 @@ public final class Metrics {
      */
     public long longestWaitNanos() {
         return longestWaitNanos.get();
+    }
+
+    private long sum(ToLongFunction<DispatchCounts> count) {
+        return readers.stream().mapToLong(count).sum();
     }
 }
