@@ -205,9 +205,10 @@ final class ResultTable {
                     String.format(
                             Locale.ROOT,
                             "| 5 | sample dispatches/s, `--sync=%s` | %s"
-                                    + " (use after release: %s) |%n",
+                                    + " (hot-plug events/s: %s; use after release: %s) |%n",
                             mode,
                             format(figures.get("sample.throughput." + mode)),
+                            format(figures.get("sample.events_per_second." + mode)),
                             format(figures.get("sample.use_after_release." + mode))));
         }
         for (String name :
