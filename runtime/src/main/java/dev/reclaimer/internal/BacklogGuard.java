@@ -68,7 +68,7 @@ final class BacklogGuard {
                 settings.backlogPolicy() == BacklogPolicy.WAIT
                         && !record.inSection()
                         && !record.draining
-                        && record.releasing == null;
+                        && record.releasing() == null;
         if (mayWait) {
             waitOutBacklog(record);
         } else {

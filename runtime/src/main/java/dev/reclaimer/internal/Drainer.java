@@ -102,6 +102,7 @@ final class Drainer {
             return 0;
         }
         self.draining = true;
+        self.renewReleaseSlot();
         long start = System.nanoTime();
         int ran = 0;
         try {

@@ -90,7 +90,7 @@ public final class Engine {
     private final StallMonitor stallMonitor;
     private final BacklogGuard backlogGuard;
     private final BackgroundDrainer background;
-    private final ThreadLocal<ThreadRecord> records = ThreadLocal.withInitial(this::register);
+    private final RecordLookup records = new RecordLookup(this::register);
 
     /** Whether a retire records its thread (and stack) for the detector or the leak report. */
     private final boolean recordsOrigins;
@@ -264,7 +264,7 @@ public final class Engine {
      * @return the thread's section object, to be closed on this thread
      */
     public ReadSection openSection(int sectionSite) {
-        ThreadRecord record = records.get();
+        ThreadRecord record = records.current();
         record.enter(gracePeriods.epochVolatile(), sectionSite);
         return record;
     }
@@ -286,7 +286,7 @@ public final class Engine {
         }
         ThreadRecord record = (ThreadRecord) token;
         try {
-            if (record.exit() && drainer.workHintOpaque() && record.releasing == null) {
+            if (record.exit() && drainer.workHintOpaque() && record.releasing() == null) {
                 drainAtSafepoint(record);
             }
         } catch (RuntimeException | Error e) {
@@ -302,7 +302,7 @@ public final class Engine {
     /** Enters a read-side method; never throws into application code. */
     Object enterReadSide(int sectionSite) {
         try {
-            ThreadRecord record = records.get();
+            ThreadRecord record = records.current();
             record.enter(gracePeriods.epochVolatile(), sectionSite);
             return record;
         } catch (RuntimeException | Error e) {
@@ -345,8 +345,8 @@ public final class Engine {
      */
     boolean retire(Object self, Object[] arguments, int site, Class<?> declaringType) {
         try {
-            ThreadRecord record = records.get();
-            if (record.releasing == self || isShutDown()) {
+            ThreadRecord record = records.current();
+            if (record.releasing() == self || isShutDown()) {
                 return false;
             }
             if (methods.invokerFor(site, declaringType) == null) {
@@ -366,7 +366,7 @@ public final class Engine {
      * @param release the action to run
      */
     public void defer(Runnable release) {
-        ThreadRecord record = records.get();
+        ThreadRecord record = records.current();
         if (isShutDown()) {
             release.run();
             return;
@@ -431,9 +431,9 @@ public final class Engine {
      * @throws InterruptedException if interrupted while waiting
      */
     public void barrier() throws InterruptedException {
-        ThreadRecord self = records.get();
+        ThreadRecord self = records.current();
         refuseWaitInSection(self, "barrier()");
-        if (self.releasing != null || self.draining) {
+        if (self.releasing() != null || self.draining) {
             throw new IllegalStateException(
                     "barrier() called inside a release body: the releases it waits for may be"
                             + " queued behind this one, so it could never return");
@@ -456,7 +456,7 @@ public final class Engine {
      * @throws InterruptedException if interrupted while waiting
      */
     public void synchronize() throws InterruptedException {
-        refuseWaitInSection(records.get(), "synchronize()");
+        refuseWaitInSection(records.current(), "synchronize()");
         long target = gracePeriods.epochVolatile() + 2;
         Backoff backoff = new Backoff();
         while (gracePeriods.epochVolatile() < target) {
@@ -547,7 +547,10 @@ public final class Engine {
             if (idle >= settings.fallbackDelay().toNanos() || safepointsFallBehind(pending)) {
                 gracePeriods.tryAdvance();
                 drainer.drainReady(
-                        records.get(), DrainPlace.BACKGROUND, Integer.MAX_VALUE, Long.MAX_VALUE);
+                        records.current(),
+                        DrainPlace.BACKGROUND,
+                        Integer.MAX_VALUE,
+                        Long.MAX_VALUE);
             }
         }
         pendingAtLastTick = pending;
@@ -638,6 +641,7 @@ public final class Engine {
         boolean purge = foldIfDeadAndDrained(record);
         if (purge) {
             StallMonitor.endStall(record, now);
+            records.forget(record);
         }
         return purge;
     }
@@ -703,7 +707,7 @@ public final class Engine {
             return;
         }
         background.stop();
-        ThreadRecord self = records.get();
+        ThreadRecord self = records.current();
         long start = System.nanoTime();
         long timeout = settings.shutdownTimeout().toNanos();
         Backoff backoff = new Backoff();

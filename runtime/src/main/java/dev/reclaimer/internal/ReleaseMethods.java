@@ -107,6 +107,13 @@ final class ReleaseMethods {
                             .findSpecial(declaringType, release.methodName(), type, declaringType);
             // Fixed arity: a varargs method's handle would otherwise collect its trailing array
             // argument into a new array when adapted to the invoker's Object parameters.
+            if (type.parameterCount() == 0) {
+                // Most release methods take nothing: no spreader, one adapter fewer per call.
+                return MethodHandles.dropArguments(
+                        method.asType(MethodType.methodType(void.class, Object.class)),
+                        1,
+                        Object[].class);
+            }
             return method.asFixedArity()
                     .asSpreader(Object[].class, type.parameterCount())
                     .asType(INVOKER_TYPE);

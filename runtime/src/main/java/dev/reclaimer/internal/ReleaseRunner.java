@@ -48,13 +48,37 @@ final class ReleaseRunner {
             Object[] arguments,
             int site,
             RetireOrigin origin) {
-        Object outer = drainer.releasing;
-        drainer.releasing = receiver;
+        return run(drainer, receiver, arguments, site, invokerOf(site), origin);
+    }
+
+    /**
+     * Returns the invoker of a site whose entries are about to run, null for {@link
+     * ReleaseMethods#DEFER_SITE}; a drain looks it up once per run of entries.
+     */
+    MethodHandle invokerOf(int site) {
+        return site == ReleaseMethods.DEFER_SITE ? null : methods.resolvedInvoker(site);
+    }
+
+    /**
+     * Runs one entry whose site's invoker the caller looked up with {@link #invokerOf(int)}.
+     *
+     * @param origin where it was retired, or null when no diagnostics recorded it
+     * @return {@code true} when the body returned normally, {@code false} when it threw
+     */
+    boolean run(
+            ThreadRecord drainer,
+            Object receiver,
+            Object[] arguments,
+            int site,
+            MethodHandle invoker,
+            RetireOrigin origin) {
+        ThreadRecord.ReleaseSlot slot = drainer.releaseSlot();
+        Object outer = slot.receiver;
+        slot.receiver = receiver;
         try {
-            if (site == ReleaseMethods.DEFER_SITE) {
+            if (invoker == null) {
                 ((Runnable) receiver).run();
             } else {
-                MethodHandle invoker = methods.resolvedInvoker(site);
                 invoker.invokeExact(receiver, arguments);
             }
             return true;
@@ -64,7 +88,7 @@ final class ReleaseRunner {
             FlightEvents.releaseFailed(siteName, failure);
             return false;
         } finally {
-            drainer.releasing = outer;
+            slot.receiver = outer;
             if (marks != null && site != ReleaseMethods.DEFER_SITE) {
                 marks.mark(receiver, ReleaseMethods.displayName(site, receiver), origin);
             }

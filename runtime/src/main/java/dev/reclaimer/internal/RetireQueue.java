@@ -1,5 +1,6 @@
 package dev.reclaimer.internal;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * happens-before edge). Without the release/acquire pair a consumer could read a slot before its
  * store became visible and run a null receiver or the previous occupant of a recycled slot.
  *
- * <p><b>Readiness.</b> Each entry is tagged with the global epoch read (volatile) at its retire;
- * the epoch never decreases, so tags never decrease along the queue. A consumer therefore checks
- * the last entry of a run within one chunk: when it is ready, so is every entry before it, and the
- * run executes without a check per entry.
+ * <p><b>Runs.</b> Consecutive entries with the same site and epoch tag form a run, recorded once
+ * per chunk in {@code runStarts}, {@code runSites} and {@code runEpochs}; an append that continues
+ * the current run writes only the receiver slot, so a hot retire loop writes one reference per
+ * call. Starting run {@code k} at index {@code i}, the producer writes {@code runStarts[k] = i},
+ * the run's site and tag, and the end marker {@code runStarts[k + 1] = CHUNK_CAPACITY}, all before
+ * the release store that publishes entry {@code i}. A consumer reads a run only for an entry it has
+ * seen published, so the run's record and its end marker happen-before its reads. The one racing
+ * write it can meet is the producer replacing that end marker with the start of the next run;
+ * either value is correct, because the consumer also stops at the published count. A recycled
+ * chunk's stale run records are never read: the first append to it rewrites run 0 and its end
+ * marker before publishing.
+ *
+ * <p><b>Readiness.</b> Each run is tagged with the global epoch read (volatile) at its retires; the
+ * epoch never decreases, so tags never decrease along the queue. A consumer checks readiness once
+ * per run and, once it meets a run that is not ready, stops.
  *
  * <p><b>Null slots stay null.</b> Every slot of a chunk is null when the chunk is created, and the
  * consumer nulls every reference it consumes before the chunk can be reused, so both sides skip
@@ -148,11 +160,12 @@ final class RetireQueue extends RetireQueueTrailingPad {
             chunk = rollOver(chunk);
             index = 0;
         }
+        if (index == 0 || site != tailSite || epoch != tailEpoch) {
+            startRun(chunk, index, site, epoch);
+        }
         chunk.receivers[index] = receiver;
-        chunk.sites[index] = site;
-        chunk.epochs[index] = epoch;
         // A slot the producer writes is fresh or was consumed, so it is null already: skipping
-        // the common null stores keeps a hot retire loop writing three arrays, not five.
+        // the common null stores keeps a hot retire loop writing one array, not three.
         if (arguments != null) {
             chunk.arguments[index] = arguments;
         }
@@ -162,6 +175,18 @@ final class RetireQueue extends RetireQueueTrailingPad {
         tailIndex = index + 1;
         PRODUCED.setRelease(this, ++producedByOwner);
         return rolledOver;
+    }
+
+    /** Records a new run starting at {@code index}, with its end marker. Producer only. */
+    private void startRun(Chunk chunk, int index, int site, long epoch) {
+        int run = index == 0 ? 0 : tailRun + 1;
+        chunk.runStarts[run] = index;
+        chunk.runSites[run] = site;
+        chunk.runEpochs[run] = epoch;
+        chunk.runStarts[run + 1] = CHUNK_CAPACITY;
+        tailRun = run;
+        tailSite = site;
+        tailEpoch = epoch;
     }
 
     private Chunk rollOver(Chunk full) {
@@ -233,14 +258,16 @@ final class RetireQueue extends RetireQueueTrailingPad {
                 if (headIndex == CHUNK_CAPACITY) {
                     advanceHeadChunk();
                 }
+                Chunk chunk = headChunk;
+                int run = headRunOf(chunk);
+                if (!GracePeriods.isReady(chunk.runEpochs[run], epoch)) {
+                    break;
+                }
                 long limit =
                         Math.min(
                                 max - (consumedByClaimant - start), available - consumedByClaimant);
-                int end = readyEnd(epoch, (int) Math.min(CHUNK_CAPACITY, headIndex + limit));
-                if (end == headIndex) {
-                    break;
-                }
-                normal += runUpTo(end, runner, drainer);
+                int end = (int) Math.min(chunk.runStarts[run + 1], headIndex + limit);
+                normal += runUpTo(end, chunk.runSites[run], runner, drainer);
             }
         } finally {
             // The cursor moves before each body, so the counters follow it even when an error
@@ -252,24 +279,25 @@ final class RetireQueue extends RetireQueueTrailingPad {
     }
 
     /**
-     * Returns the end of the ready run from the cursor to {@code end}, within the head chunk. Tags
-     * never decrease, so a ready last entry makes the whole run ready.
+     * Returns the run of the head chunk that holds the entry at the cursor, moving the run cursor
+     * forward to it. Claimant only; the entry at the cursor must be published.
      */
-    private int readyEnd(long epoch, int end) {
-        long[] epochs = headChunk.epochs;
-        if (GracePeriods.isReady(epochs[end - 1], epoch)) {
-            return end;
+    private int headRunOf(Chunk chunk) {
+        int run = headRun;
+        while (chunk.runStarts[run + 1] <= headIndex) {
+            run++;
         }
-        int index = headIndex;
-        while (index < end && GracePeriods.isReady(epochs[index], epoch)) {
-            index++;
-        }
-        return index;
+        headRun = run;
+        return run;
     }
 
-    /** Runs the head chunk's entries from the cursor to {@code end}; returns how many returned. */
-    private int runUpTo(int end, ReleaseRunner runner, ThreadRecord drainer) {
+    /**
+     * Runs the head chunk's entries from the cursor to {@code end}, all of one run and so of one
+     * site; returns how many returned.
+     */
+    private int runUpTo(int end, int site, ReleaseRunner runner, ThreadRecord drainer) {
         Chunk chunk = headChunk;
+        MethodHandle invoker = runner.invokerOf(site);
         int normal = 0;
         for (int index = headIndex; index < end; index++) {
             Object receiver = chunk.receivers[index];
@@ -284,7 +312,7 @@ final class RetireQueue extends RetireQueueTrailingPad {
             }
             headIndex = index + 1;
             consumedByClaimant++;
-            if (runner.run(drainer, receiver, arguments, chunk.sites[index], origin)) {
+            if (runner.run(drainer, receiver, arguments, site, invoker, origin)) {
                 normal++;
             }
         }
@@ -302,6 +330,7 @@ final class RetireQueue extends RetireQueueTrailingPad {
 
     private void advanceHeadChunk() {
         headIndex = 0;
+        headRun = 0;
         HEAD_CHUNK.setRelease(this, headChunk.next);
         pendingEstimate.addAndGet(-CHUNK_CAPACITY);
     }
@@ -316,7 +345,8 @@ final class RetireQueue extends RetireQueueTrailingPad {
         if (headIndex == CHUNK_CAPACITY) {
             advanceHeadChunk();
         }
-        return headChunk.epochs[headIndex];
+        Chunk chunk = headChunk;
+        return chunk.runEpochs[headRunOf(chunk)];
     }
 
     /**
@@ -327,12 +357,17 @@ final class RetireQueue extends RetireQueueTrailingPad {
         long available = producedAcquire();
         Chunk chunk = headChunk;
         int index = headIndex;
+        int run = headRun;
         for (long position = consumedByClaimant; position < available; position++) {
             if (index == CHUNK_CAPACITY) {
                 chunk = chunk.next;
                 index = 0;
+                run = 0;
             }
-            visitor.visit(chunk.receivers[index], chunk.sites[index], chunk.origins[index]);
+            while (chunk.runStarts[run + 1] <= index) {
+                run++;
+            }
+            visitor.visit(chunk.receivers[index], chunk.runSites[run], chunk.origins[index]);
             index++;
         }
     }
@@ -381,13 +416,20 @@ final class RetireQueue extends RetireQueueTrailingPad {
         return chunkCount;
     }
 
-    /** A block of entries, stored as parallel arrays so an append writes no object header. */
+    /**
+     * A block of entries, stored as parallel arrays so an append writes no object header, with the
+     * runs of equal site and tag recorded apart; see the protocol.
+     */
     static final class Chunk {
         final Object[] receivers = new Object[CHUNK_CAPACITY];
         final Object[][] arguments = new Object[CHUNK_CAPACITY][];
-        final int[] sites = new int[CHUNK_CAPACITY];
-        final long[] epochs = new long[CHUNK_CAPACITY];
         final RetireOrigin[] origins = new RetireOrigin[CHUNK_CAPACITY];
+
+        /** Where each run starts; the entry after the last run holds {@link #CHUNK_CAPACITY}. */
+        final int[] runStarts = new int[CHUNK_CAPACITY + 1];
+
+        final int[] runSites = new int[CHUNK_CAPACITY];
+        final long[] runEpochs = new long[CHUNK_CAPACITY];
 
         /** The chunk's position in the chain, counted by the producer; producer only. */
         long sequence;
@@ -420,6 +462,12 @@ abstract class RetireQueueProducerFields extends RetireQueueLeadingPad {
     long windowStartNanos;
     long producedByOwner;
 
+    /** The tail chunk's current run, its site and its epoch tag. */
+    int tailRun;
+
+    int tailSite;
+    long tailEpoch;
+
     /** Entries ever appended; release store, acquire load. */
     long produced;
 }
@@ -438,6 +486,9 @@ abstract class RetireQueueConsumerFields extends RetireQueueMiddlePad {
     RetireQueue.Chunk headChunk;
 
     int headIndex;
+
+    /** The head chunk's run holding the entry at {@link #headIndex}, or an earlier one. */
+    int headRun;
 
     /** 1 while a consumer holds the queue; CAS to take, release store to give back. */
     int claimed;

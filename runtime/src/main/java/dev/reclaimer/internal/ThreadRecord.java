@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Protocol</h2>
  *
- * <p><b>Roles.</b> The owning thread writes {@code active}, {@code depth}, {@code releasing},
+ * <p><b>Roles.</b> The owning thread writes {@code active}, {@code depth}, {@code releaseSlot},
  * {@code draining}, {@code drainCursor} and creates {@code queue}. Grace-period scanners on any
  * thread read {@code active}. The stall fields belong to the background drainer alone.
  *
@@ -58,8 +58,13 @@ final class ThreadRecord implements ReadSection {
     @SuppressWarnings("unused")
     private RetireQueue queue;
 
-    /** The receiver whose deferred release this thread is running now; owner only. */
-    Object releasing;
+    /**
+     * Holds the receiver whose deferred release this thread is running now; owner only. A drain
+     * starts with a fresh holder (see {@link #renewReleaseSlot()}), so the store of each receiver
+     * goes to a young object, which the collector's write barrier passes without a fence, instead
+     * of to this long-lived record.
+     */
+    private ReleaseSlot releaseSlot = new ReleaseSlot();
 
     /** Whether this thread is inside a drain, which must not nest; owner only. */
     boolean draining;
@@ -143,6 +148,23 @@ final class ThreadRecord implements ReadSection {
         return false;
     }
 
+    /** Returns the receiver whose release this thread is running, or null. Owner only. */
+    Object releasing() {
+        return releaseSlot.receiver;
+    }
+
+    /** Returns the holder of the receiver being released, for the release runner. Owner only. */
+    ReleaseSlot releaseSlot() {
+        return releaseSlot;
+    }
+
+    /** Gives a drain that starts outside any release a fresh holder. Owner only. */
+    void renewReleaseSlot() {
+        if (releaseSlot.receiver == null) {
+            releaseSlot = new ReleaseSlot();
+        }
+    }
+
     /** Returns whether the owner is inside a read section. Owner only. */
     boolean inSection() {
         return depth > 0;
@@ -182,5 +204,10 @@ final class ThreadRecord implements ReadSection {
                             + ")");
         }
         exit();
+    }
+
+    /** The receiver a thread is releasing now; see {@link ThreadRecord#releaseSlot}. */
+    static final class ReleaseSlot {
+        Object receiver;
     }
 }

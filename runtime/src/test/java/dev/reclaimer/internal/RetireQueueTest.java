@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,76 @@ class RetireQueueTest {
         assertEquals(1, queue.drainClaimed(7, 10, runner, drainer));
         assertEquals(1, queue.drainClaimed(8, 10, runner, drainer));
         assertEquals(List.of(0, 1), ran);
+    }
+
+    @Test
+    void drainClaimed_sitesChangingWithinAndAcrossChunks_runEachEntryThroughItsOwnSite() {
+        ReleaseMethods methods = new ReleaseMethods();
+        ReleaseRunner sitesRunner = new ReleaseRunner(methods, new FailureLog(Duration.ZERO));
+        int[] siteOf = new int[SiteResource.METHODS];
+        for (int k = 0; k < SiteResource.METHODS; k++) {
+            siteOf[k] = ReleaseSites.register(SiteResource.class.getName(), "release" + k, "()V");
+            methods.invokerFor(siteOf[k], SiteResource.class);
+        }
+        RetireQueue queue = new RetireQueue();
+        for (int round = 0; round < 3; round++) {
+            // Each round reuses the chunks the previous one left, with a different run pattern.
+            int count = RetireQueue.CHUNK_CAPACITY * 2 + 100;
+            List<String> expected = new ArrayList<>();
+            List<Object> receivers = new ArrayList<>();
+            List<Integer> sites = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                SiteResource receiver = new SiteResource(i, ran);
+                int k = (i / (round + 1 + (i % 7 == 0 ? 0 : 3))) % SiteResource.METHODS;
+                receivers.add(receiver);
+                sites.add(siteOf[k]);
+                expected.add(i + ":" + k);
+                queue.append(receiver, null, siteOf[k], 1 + i / 300);
+            }
+            List<Object> seenReceivers = new ArrayList<>();
+            List<Integer> seenSites = new ArrayList<>();
+            assertTrue(queue.tryClaim());
+            queue.forEachPendingClaimed(
+                    (receiver, site, origin) -> {
+                        seenReceivers.add(receiver);
+                        seenSites.add(site);
+                    });
+            assertEquals(1, queue.oldestEpochClaimed());
+            ran.clear();
+            assertEquals(
+                    count, queue.drainClaimed(Long.MAX_VALUE / 2, count, sitesRunner, drainer));
+            queue.unclaim();
+            assertEquals(receivers, seenReceivers);
+            assertEquals(sites, seenSites);
+            assertEquals(expected, ran);
+        }
+    }
+
+    @Test
+    void drainClaimed_tagsRisingWithinAndAcrossChunks_runsExactlyTheReadyPrefix() {
+        RetireQueue queue = new RetireQueue();
+        for (int round = 0; round < 2; round++) {
+            ran.clear();
+            int count = RetireQueue.CHUNK_CAPACITY * 3;
+            int perTag = 97 + 200 * round;
+            for (int i = 0; i < count; i++) {
+                queue.append(recording(i), null, ReleaseMethods.DEFER_SITE, 10 + i / perTag);
+            }
+            assertTrue(queue.tryClaim());
+            int done = 0;
+            for (long epoch = 11; done < count; epoch++) {
+                int readyCount = (int) Math.min(count, (epoch - 10 - 1) * perTag);
+                done += queue.drainClaimed(epoch, Integer.MAX_VALUE, runner, drainer);
+                assertEquals(Math.max(0, readyCount), done, "released at epoch " + epoch);
+                if (done < count) {
+                    assertEquals(10 + done / perTag, queue.oldestEpochClaimed());
+                }
+            }
+            queue.unclaim();
+            for (int i = 0; i < count; i++) {
+                assertEquals(i, ran.get(i));
+            }
+        }
     }
 
     @Test
@@ -172,5 +243,38 @@ class RetireQueueTest {
         queue.tryClaim();
         queue.drainClaimed(3, Integer.MAX_VALUE, runner, drainer);
         queue.unclaim();
+    }
+
+    /** A receiver with several release methods, each recording which one ran. */
+    static final class SiteResource {
+        static final int METHODS = 5;
+
+        private final int id;
+        private final List<Object> log;
+
+        SiteResource(int id, List<Object> log) {
+            this.id = id;
+            this.log = log;
+        }
+
+        void release0() {
+            log.add(id + ":0");
+        }
+
+        void release1() {
+            log.add(id + ":1");
+        }
+
+        void release2() {
+            log.add(id + ":2");
+        }
+
+        void release3() {
+            log.add(id + ":3");
+        }
+
+        void release4() {
+            log.add(id + ":4");
+        }
     }
 }
