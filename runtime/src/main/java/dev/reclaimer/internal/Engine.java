@@ -50,7 +50,9 @@ public final class Engine {
     private static final Object GLOBAL_LOCK = new Object();
     private static Settings configured;
     private static Diagnostics configuredDiagnostics;
-    private static volatile Engine global;
+
+    /** Whether the global engine's creation has begun; guarded by {@link #GLOBAL_LOCK}. */
+    private static boolean globalCreated;
 
     private static final VarHandle STATE;
     private static final VarHandle STARTED;
@@ -183,7 +185,7 @@ public final class Engine {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(diagnostics, "diagnostics");
         synchronized (GLOBAL_LOCK) {
-            if (global != null) {
+            if (globalCreated) {
                 LOG.warn("Reclaimer settings arrived after the engine started; they are ignored");
                 return false;
             }
@@ -200,21 +202,25 @@ public final class Engine {
      * @return the global engine
      */
     public static Engine global() {
-        Engine engine = global;
-        return engine != null ? engine : createGlobal();
+        return GlobalEngine.ENGINE;
+    }
+
+    /**
+     * Holds the global engine, created by this class's initialiser on the first hook call. The JVM
+     * runs the initialiser once, and compiled hooks then read the engine as a constant instead of
+     * loading and testing a volatile field on every read section, safepoint and retire.
+     */
+    private static final class GlobalEngine {
+        static final Engine ENGINE = createGlobal();
     }
 
     private static Engine createGlobal() {
         synchronized (GLOBAL_LOCK) {
-            if (global == null) {
-                Settings chosen = configured != null ? configured : Settings.defaults();
-                Diagnostics options =
-                        configuredDiagnostics != null
-                                ? configuredDiagnostics
-                                : Diagnostics.defaults();
-                global = new Engine(chosen, options, true);
-            }
-            return global;
+            globalCreated = true;
+            Settings chosen = configured != null ? configured : Settings.defaults();
+            Diagnostics options =
+                    configuredDiagnostics != null ? configuredDiagnostics : Diagnostics.defaults();
+            return new Engine(chosen, options, true);
         }
     }
 
