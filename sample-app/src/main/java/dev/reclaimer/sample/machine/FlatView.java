@@ -79,22 +79,31 @@ public class FlatView extends PooledResource {
         }
     }
 
-    /** Binary search of the table; stays inside the table even if it was overwritten. */
+    /**
+     * Binary search of the table for the last range starting at or below {@code address}, then a
+     * check that the address is inside it. The search halves a count, so it always takes the same
+     * steps for a table size, and picks each half with a conditional move rather than a branch,
+     * which random addresses would mispredict at every step. It stays inside the table even if the
+     * table was overwritten.
+     */
     private int find(long address) {
-        int low = 0;
-        int high = regions.length - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int offset = entryOffset(middle);
-            if (address < buffer().getLong(offset)) {
-                high = middle - 1;
-            } else if (address >= buffer().getLong(offset + Long.BYTES)) {
-                low = middle + 1;
-            } else {
-                return middle;
-            }
+        int first = 0;
+        int count = regions.length;
+        if (count == 0) {
+            return -1;
         }
-        return -1;
+        while (count > 1) {
+            int half = count >>> 1;
+            long base = buffer().getLong(entryOffset(first + half));
+            first = base <= address ? first + half : first;
+            count -= half;
+        }
+        int offset = entryOffset(first);
+        if (address < buffer().getLong(offset)
+                || address >= buffer().getLong(offset + Long.BYTES)) {
+            return -1;
+        }
+        return first;
     }
 
     private static int entryOffset(int index) {

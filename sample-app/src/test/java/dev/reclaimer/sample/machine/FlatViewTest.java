@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reclaimer.sample.machine.FlatView.Outcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +25,27 @@ class FlatViewTest {
     void dispatch_insideARegion_reachesItsRegister() {
         assertEquals(Outcome.DONE, view.dispatch(200, true, NO_LINGER));
         assertEquals(Outcome.DONE, view.dispatch(63, false, NO_LINGER));
+    }
+
+    @Test
+    void dispatch_everyAddressOfEverySlotSubset_isDoneExactlyInsideARegion() {
+        AddressSpace wide = new AddressSpace(8, 64);
+        for (int subset = 1; subset < 1 << 8; subset++) {
+            List<DeviceRegion> plugged = new ArrayList<>();
+            for (int slot = 0; slot < 8; slot++) {
+                if ((subset & 1 << slot) != 0) {
+                    plugged.add(new DeviceRegion(1000 + slot, slot * 64L, wide));
+                }
+            }
+            FlatView subsetView = new FlatView(subset, plugged, wide);
+            for (long address = 0; address < wide.limit() + 64; address += 8) {
+                boolean mapped = address < wide.limit() && (subset & 1 << (address / 64)) != 0;
+                assertEquals(
+                        mapped ? Outcome.DONE : Outcome.UNMAPPED,
+                        subsetView.dispatch(address, false, NO_LINGER),
+                        "slots " + Integer.toBinaryString(subset) + ", address " + address);
+            }
+        }
     }
 
     @Test
