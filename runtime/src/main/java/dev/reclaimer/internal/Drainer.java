@@ -34,6 +34,11 @@ import java.lang.invoke.VarHandle;
  * that no queue is always last) is kept per draining thread in its {@link ThreadRecord}, since a
  * shared cursor bumped by every pass would invalidate the hint's cache line on every drain.
  *
+ * <p><b>Order.</b> A pass visits the draining thread's own queue first, then every other queue from
+ * a rotating start; FIFO order holds per queue whatever the order of queues. A drainer holds a
+ * queue's claim for at most {@link #CLAIM_SLICE} releases at a time; each claim's acquiring CAS and
+ * releasing store carry the consumer cursor to whoever claims next.
+ *
  * <p><b>Nesting.</b> A thread never drains inside its own drain ({@link ThreadRecord#draining}): a
  * release body that reaches a safepoint must not recurse into the queue it is being run from.
  */
@@ -45,6 +50,15 @@ final class Drainer {
      * this many bodies. Without a budget a queue is drained in one call.
      */
     private static final int SLICE = 64;
+
+    /**
+     * Releases a drainer runs from one queue before it gives the claim back and takes it again.
+     * Another drainer, typically the queue's own main loop at its safepoint, can then take the
+     * claim in between; without the break the background drainer, once it took over a queue that a
+     * loop kept filling, held it for as long as entries kept becoming ready, every safepoint of
+     * that loop skipped its own queue, and the backlog grew without bound.
+     */
+    private static final int CLAIM_SLICE = 1024;
 
     private static final VarHandle HINT;
 
@@ -120,29 +134,63 @@ final class Drainer {
         ThreadRecord[] snapshot = registry.snapshotVolatile();
         int length = snapshot.length;
         int first = Math.floorMod(self.drainCursor++, length);
-        boolean leftOver = false;
-        int ran = 0;
+        // The drainer's own queue goes first: a main loop then runs what it retired itself, in
+        // its own cache, and two loops draining at once do not take each other's claims first.
+        Pass pass = new Pass(self, epoch, maxReleases, start, budgetNanos);
+        pass.visit(self.queueAcquire());
         for (int i = 0; i < length; i++) {
             ThreadRecord record = ThreadRegistry.at(snapshot, (first + i) % length);
-            RetireQueue queue = record == null ? null : record.queueAcquire();
-            if (queue == null || queue.pendingAcquire() == 0) {
-                continue;
-            }
-            if (ran >= maxReleases || overBudget(start, budgetNanos) || !queue.tryClaim()) {
-                leftOver = true;
-                continue;
-            }
-            try {
-                ran += drainQueue(queue, self, epoch, maxReleases - ran, start, budgetNanos);
-                leftOver |= queue.pendingAcquire() != 0;
-            } finally {
-                queue.unclaim();
+            if (record != null && record != self) {
+                pass.visit(record.queueAcquire());
             }
         }
-        if (!leftOver) {
+        if (!pass.leftOver) {
             clearHint();
         }
-        return ran;
+        return pass.ran;
+    }
+
+    /** One pass over the queues: what ran and whether anything was left. */
+    private final class Pass {
+        private final ThreadRecord self;
+        private final long epoch;
+        private final int maxReleases;
+        private final long start;
+        private final long budgetNanos;
+        int ran;
+        boolean leftOver;
+
+        Pass(ThreadRecord self, long epoch, int maxReleases, long start, long budgetNanos) {
+            this.self = self;
+            this.epoch = epoch;
+            this.maxReleases = maxReleases;
+            this.start = start;
+            this.budgetNanos = budgetNanos;
+        }
+
+        void visit(RetireQueue queue) {
+            if (queue == null) {
+                return;
+            }
+            while (queue.pendingAcquire() != 0) {
+                if (ran >= maxReleases || overBudget(start, budgetNanos) || !queue.tryClaim()) {
+                    leftOver = true;
+                    return;
+                }
+                int slice = Math.min(CLAIM_SLICE, maxReleases - ran);
+                int done;
+                try {
+                    done = drainQueue(queue, self, epoch, slice, start, budgetNanos);
+                    ran += done;
+                } finally {
+                    queue.unclaim();
+                }
+                if (done < slice) {
+                    leftOver |= queue.pendingAcquire() != 0;
+                    return;
+                }
+            }
+        }
     }
 
     /** Clears the hint, then sets it again if an append landed after the pass looked. */
