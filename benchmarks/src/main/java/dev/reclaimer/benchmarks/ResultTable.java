@@ -211,6 +211,12 @@ final class ResultTable {
                             format(figures.get("sample.events_per_second." + mode)),
                             format(figures.get("sample.use_after_release." + mode))));
         }
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "| 5 | load average before / after the sample's runs | %s / %s |%n",
+                        format(figures.get("sample.load_average.start")),
+                        format(figures.get("sample.load_average.end"))));
         for (String name :
                 List.of(
                         "startup.sample.running_ms",

@@ -1,6 +1,7 @@
 package dev.reclaimer.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ final class SampleThroughput {
     static void measure(SuitePaths paths, Figures figures)
             throws IOException, InterruptedException {
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        figures.put("sample.load_average.start", loadAverage());
         for (int round = 1; round <= ROUNDS; round++) {
             for (String mode : MODES) {
                 Map<String, String> result = ResultLine.parse(runMode(paths, mode));
@@ -40,7 +42,13 @@ final class SampleThroughput {
                 System.out.println("sample --sync=" + mode + ", round " + round + ": " + result);
             }
         }
+        figures.put("sample.load_average.end", loadAverage());
         results.forEach((mode, rounds) -> record(mode, rounds, figures));
+    }
+
+    /** The machine's one-minute load average, which the ratios must be read with. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void record(String mode, List<Map<String, String>> rounds, Figures figures) {

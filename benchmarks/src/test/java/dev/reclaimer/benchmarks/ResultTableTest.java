@@ -34,6 +34,20 @@ class ResultTableTest {
     }
 
     @Test
+    void markdown_sampleRuns_showTheLoadTheyRanAt() {
+        Figures figures = new Figures();
+        figures.put("sample.load_average.start", 2.5);
+        figures.put("sample.load_average.end", 3.25);
+
+        String table = ResultTable.markdown(figures);
+
+        assertTrue(
+                table.contains(
+                        "| 5 | load average before / after the sample's runs | 2.50 / 3.25 |"),
+                table);
+    }
+
+    @Test
     void missedTargets_nothingMeasured_countsEveryTargetAsMissed() {
         Figures none = new Figures();
 
