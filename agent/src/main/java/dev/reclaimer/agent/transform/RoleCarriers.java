@@ -2,8 +2,6 @@ package dev.reclaimer.agent.transform;
 
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.agent.config.MethodSelector;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * agent leaves it alone without describing it.
  *
  * <p>At transform time a class's supertypes are usually not loaded yet (the JVM resolves them after
- * the transformers ran), so their class files are read through the defining loader, the same way
- * the type pool finds them, and the answer for each type is remembered per class loader, weakly on
+ * the transformers ran), so their class files are read as the defining loader would find them (see
+ * {@link ClassFileFinder}), and the answer for each type is remembered per class loader, weakly on
  * the loader. Each supertype's class file is then read at most once per loader, however many
  * classes extend it. A supertype whose class file cannot be found passes on nothing, as in the type
  * pool, where a missing supertype passes on no role either.
@@ -47,6 +45,7 @@ final class RoleCarriers {
     private final List<MethodSelector> selectors = new ArrayList<>();
     private final Map<ClassLoader, Map<String, Boolean>> byLoader = new WeakHashMap<>();
     private final Map<String, Boolean> bootstrap = new ConcurrentHashMap<>();
+    private final ClassFileFinder finder = new ClassFileFinder();
 
     RoleCarriers(AgentConfig config) {
         selectors.addAll(config.releaseMethods());
@@ -97,7 +96,7 @@ final class RoleCarriers {
         if (depth > MAX_DEPTH) {
             return true;
         }
-        byte[] bytes = classFile(loader, name);
+        byte[] bytes = finder.find(loader, name);
         if (bytes == null) {
             known.put(name, false);
             return false;
@@ -128,16 +127,6 @@ final class RoleCarriers {
             }
         }
         return false;
-    }
-
-    /** The class file of a supertype as its subclass's loader sees it, or null when missing. */
-    private static byte[] classFile(ClassLoader loader, String name) {
-        ClassLoader finder = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
-        try (InputStream in = finder.getResourceAsStream(name + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private Map<String, Boolean> answers(ClassLoader loader) {
