@@ -13,9 +13,13 @@ public final class ClassPattern {
     private final String text;
     private final Pattern regex;
 
+    /** For {@code **}, the default include pattern, which every class passes on its way in. */
+    private final boolean matchesEverything;
+
     private ClassPattern(String text, Pattern regex) {
         this.text = text;
         this.regex = regex;
+        this.matchesEverything = text.equals("**");
     }
 
     /**
@@ -42,7 +46,7 @@ public final class ClassPattern {
      * @return {@code true} on a match
      */
     public boolean matches(String binaryName) {
-        return regex.matcher(binaryName).matches();
+        return matchesEverything || regex.matcher(binaryName).matches();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.reclaimer.agent.transform;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -148,8 +149,14 @@ record ClassFileSummary(String name, List<String> supertypes, boolean namesRoleA
 
         /** Decodes the modified UTF-8 string whose length field starts at {@code offset}. */
         private String utf8At(int offset) throws IOException {
-            int length = u2at(offset) + 2;
-            return new DataInputStream(new ByteArrayInputStream(bytes, offset, length)).readUTF();
+            int length = u2at(offset);
+            for (int i = offset + 2; i < offset + 2 + length; i++) {
+                if (bytes[i] < 0) { // not ASCII: the general decoder
+                    return new DataInputStream(new ByteArrayInputStream(bytes, offset, length + 2))
+                            .readUTF();
+                }
+            }
+            return new String(bytes, offset + 2, length, StandardCharsets.ISO_8859_1);
         }
 
         private int u2() {

@@ -44,18 +44,19 @@ final class Prefilter {
         }
         ACTIVE.set(Boolean.TRUE);
         try {
-            return admitsByContent(loader, bytes);
+            return admitsByContent(loader, internalName, bytes);
         } finally {
             ACTIVE.remove();
         }
     }
 
-    private boolean admitsByContent(ClassLoader loader, byte[] bytes) {
+    private boolean admitsByContent(ClassLoader loader, String internalName, byte[] bytes) {
         ClassFileSummary summary = ClassFileSummary.read(bytes);
         if (summary == null) {
             return true; // not a format this reader knows: the full planner decides and reports
         }
-        return filter.mayTransform(summary.name().replace('/', '.'))
+        boolean namedAsGiven = summary.name().equals(internalName);
+        return (namedAsGiven || filter.mayTransform(summary.name().replace('/', '.')))
                 && carriers.mayCarryRoles(loader, summary);
     }
 }

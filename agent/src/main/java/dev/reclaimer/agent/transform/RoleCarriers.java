@@ -2,6 +2,7 @@ package dev.reclaimer.agent.transform;
 
 import dev.reclaimer.agent.config.AgentConfig;
 import dev.reclaimer.agent.config.MethodSelector;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Roles: class-loading threads, any number, each asking about the class it defines. State: a weak
  * map from loader to a concurrent map from internal name to answer; the weak map is guarded by its
  * own monitor, held only to find or add a loader's map, never while reading a class file (reading
- * may load JDK classes, and a lock held across that could deadlock with another loader). Two
- * threads may compute the same type's answer at once: accepted as harmless, since the answer is a
- * function of the class files and both store the same value.
+ * may load JDK classes, and a lock held across that could deadlock with another loader). The loader
+ * asked about last and its map are also published together through one volatile field, read without
+ * the monitor; a thread that finds another loader there takes the monitor, and racing writers of
+ * the field only cost each other a later trip through the monitor. Two threads may compute the same
+ * type's answer at once: accepted as harmless, since the answer is a function of the class files
+ * and both store the same value.
  */
 final class RoleCarriers {
 
@@ -45,6 +49,13 @@ final class RoleCarriers {
     private final List<MethodSelector> selectors = new ArrayList<>();
     private final Map<ClassLoader, Map<String, Boolean>> byLoader = new WeakHashMap<>();
     private final Map<String, Boolean> bootstrap = new ConcurrentHashMap<>();
+
+    /**
+     * A shortcut past the weak map's monitor; the map it refers to stays in the weak map for as
+     * long as its loader lives, so both routes reach the same map.
+     */
+    private volatile LoaderAnswers lastUsed;
+
     private final ClassFileFinder finder = new ClassFileFinder();
 
     RoleCarriers(AgentConfig config) {
@@ -133,8 +144,18 @@ final class RoleCarriers {
         if (loader == null) {
             return bootstrap;
         }
-        synchronized (byLoader) {
-            return byLoader.computeIfAbsent(loader, ignored -> new ConcurrentHashMap<>());
+        LoaderAnswers recent = lastUsed;
+        if (recent != null && recent.loader().get() == loader) {
+            return recent.answers();
         }
+        Map<String, Boolean> answers;
+        synchronized (byLoader) {
+            answers = byLoader.computeIfAbsent(loader, ignored -> new ConcurrentHashMap<>());
+        }
+        lastUsed = new LoaderAnswers(new WeakReference<>(loader), answers);
+        return answers;
     }
+
+    /** The answers of the loader asked about last, which is usually the one asked about next. */
+    private record LoaderAnswers(WeakReference<ClassLoader> loader, Map<String, Boolean> answers) {}
 }
