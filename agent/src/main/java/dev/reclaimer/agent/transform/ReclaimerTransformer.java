@@ -9,6 +9,7 @@ import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -19,6 +20,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
@@ -47,38 +49,24 @@ public final class ReclaimerTransformer {
     private final Instrumentation instrumentation;
     private final ClassFilter filter;
     private final MethodPlanner planner;
-    private final Map<Role, Advice> advice;
-    private final Advice releaseWithArguments;
+    private final boolean detector;
+    private final Advice.WithCustomMapping mapping =
+            Advice.withCustomMapping().bind(SiteIdMapping.RELEASE).bind(SiteIdMapping.SECTION);
+    private final ClassFileLocator locator = adviceLocator();
+
+    /**
+     * Each advice class as ByteBuddy prepared it, made the first time a method needs it: preparing
+     * one reads and describes the advice class, which costs start-up time, and most applications
+     * need two or three of the seven.
+     */
+    private final Map<Class<?>, Advice> advice = new ConcurrentHashMap<>();
 
     ReclaimerTransformer(
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
         this.instrumentation = instrumentation;
         this.filter = new ClassFilter(config);
         this.planner = new MethodPlanner(config, tracker);
-        Advice.WithCustomMapping mapping =
-                Advice.withCustomMapping().bind(SiteIdMapping.RELEASE).bind(SiteIdMapping.SECTION);
-        ClassFileLocator locator = adviceLocator();
-        boolean detector = config.debug().detectUseAfterRelease();
-        this.advice =
-                Map.of(
-                        Role.RELEASE,
-                        mapping.to(
-                                detector ? CheckedReleaseAdvice.class : ReleaseAdvice.class,
-                                locator),
-                        Role.SAFEPOINT,
-                        mapping.to(SafepointAdvice.class, locator),
-                        Role.READ_SIDE,
-                        mapping.to(ReadSideAdvice.class, locator),
-                        Role.REVIVE,
-                        mapping.to(ReviveAdvice.class, locator),
-                        Role.LIVE_CHECK,
-                        mapping.to(LiveCheckAdvice.class, locator));
-        this.releaseWithArguments =
-                mapping.to(
-                        detector
-                                ? CheckedReleaseWithArgumentsAdvice.class
-                                : ReleaseWithArgumentsAdvice.class,
-                        locator);
+        this.detector = config.debug().detectUseAfterRelease();
     }
 
     /**
@@ -105,26 +93,21 @@ public final class ReclaimerTransformer {
     /**
      * Creates the transformation for classes defined from now on, without installing it and without
      * any pass over loaded classes, for {@link StartupTransformer}, which filters in front of it.
+     * It rewrites each class directly (see {@link DefinitionRewriter}), with no agent builder.
      */
     static ClassFileTransformer makeRaw(
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
-        return builder(instrumentation, config, tracker)
-                .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-                .makeRaw();
+        return new DefinitionRewriter(
+                new ReclaimerTransformer(instrumentation, config, tracker),
+                byteBuddy(),
+                new TransformationListener(dump(config)));
     }
 
     private static AgentBuilder builder(
             Instrumentation instrumentation, AgentConfig config, SelectorTracker tracker) {
         ReclaimerTransformer transformer =
                 new ReclaimerTransformer(instrumentation, config, tracker);
-        // Only declared methods are rewritten, so the method graph is not compiled: compiling it
-        // resolves every supertype's signatures, which fails on a class that merely names an
-        // optional dependency missing from the class path, and the JVM loads such classes fine.
-        ByteBuddy byteBuddy =
-                new ByteBuddy()
-                        .with(TypeValidation.DISABLED)
-                        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
-        return new AgentBuilder.Default(byteBuddy)
+        return new AgentBuilder.Default(byteBuddy())
                 .disableClassFormatChanges()
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
@@ -132,6 +115,19 @@ public final class ReclaimerTransformer {
                 .ignore(ElementMatchers.none())
                 .type(transformer::matches)
                 .transform(transformer::transform);
+    }
+
+    /**
+     * The ByteBuddy configuration of both ways of installing. Only declared methods are rewritten,
+     * so the method graph is not compiled: compiling it resolves every supertype's signatures,
+     * which fails on a class that merely names an optional dependency missing from the class path,
+     * and the JVM loads such classes fine. No field, method or initialiser is added.
+     */
+    private static ByteBuddy byteBuddy() {
+        return new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
     }
 
     /**
@@ -150,7 +146,8 @@ public final class ReclaimerTransformer {
         return folder == null ? null : new ClassDump(folder);
     }
 
-    private boolean matches(
+    /** Whether a class is rewritten: it may be, by name and kind, and a method of it has a role. */
+    boolean matches(
             TypeDescription type,
             ClassLoader loader,
             JavaModule module,
@@ -183,10 +180,27 @@ public final class ReclaimerTransformer {
     }
 
     private Advice adviceFor(MethodPlanner.Planned planned) {
+        return advice.computeIfAbsent(adviceClass(planned), type -> mapping.to(type, locator));
+    }
+
+    private Class<?> adviceClass(MethodPlanner.Planned planned) {
         boolean withArguments = !planned.method().getParameters().isEmpty();
-        return planned.role() == Role.RELEASE && withArguments
-                ? releaseWithArguments
-                : advice.get(planned.role());
+        return switch (planned.role()) {
+            case RELEASE -> releaseAdviceClass(withArguments);
+            case SAFEPOINT -> SafepointAdvice.class;
+            case READ_SIDE -> ReadSideAdvice.class;
+            case REVIVE -> ReviveAdvice.class;
+            case LIVE_CHECK -> LiveCheckAdvice.class;
+        };
+    }
+
+    private Class<?> releaseAdviceClass(boolean withArguments) {
+        if (withArguments) {
+            return detector
+                    ? CheckedReleaseWithArgumentsAdvice.class
+                    : ReleaseWithArgumentsAdvice.class;
+        }
+        return detector ? CheckedReleaseAdvice.class : ReleaseAdvice.class;
     }
 
     private void openToRuntime(JavaModule module, TypeDescription type) {
