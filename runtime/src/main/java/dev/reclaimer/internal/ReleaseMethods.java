@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>A deferred release calls the very method that was retired, on the same receiver, without
  * virtual dispatch (as {@code invokespecial} would), so a subclass's release retires and later runs
  * its own body, not the most derived one again. Every handle is adapted to the shape {@code (Object
- * receiver, Object[] arguments) void} so a drain can call it with {@code invokeExact}.
+ * receiver, Object[] arguments) void} and wrapped in a {@link ReleaseInvoker} whose class holds it
+ * as a constant (see {@link SiteInvokers}), so a drain's call reaches the body without the handle's
+ * adapters.
  *
  * <h2>Protocol</h2>
  *
@@ -57,7 +59,7 @@ final class ReleaseMethods {
      *
      * @return the invoker, or null when the site cannot be deferred and must run inline
      */
-    MethodHandle invokerFor(int site, Class<?> declaringType) {
+    ReleaseInvoker invokerFor(int site, Class<?> declaringType) {
         Resolved[] current = (Resolved[]) TABLE.getAcquire(this);
         Resolved resolved = site < current.length ? current[site] : null;
         if (resolved == null) {
@@ -67,7 +69,7 @@ final class ReleaseMethods {
     }
 
     /** Returns the invoker of a site already resolved by a retire. */
-    MethodHandle resolvedInvoker(int site) {
+    ReleaseInvoker resolvedInvoker(int site) {
         return ((Resolved[]) TABLE.getAcquire(this))[site].invoker;
     }
 
@@ -84,7 +86,8 @@ final class ReleaseMethods {
         if (site < current.length && current[site] != null) {
             return current[site];
         }
-        Resolved resolved = new Resolved(resolve(site, declaringType));
+        MethodHandle handle = resolve(site, declaringType);
+        Resolved resolved = new Resolved(handle == null ? null : SiteInvokers.of(handle));
         // Grow only for a site past the end: every resolution copies the table, and sizing the
         // copy from the old length alone would double it per site, exhausting the heap.
         int length =
@@ -126,9 +129,9 @@ final class ReleaseMethods {
 
     /** One site's resolution; a null invoker marks a site that runs inline. */
     private static final class Resolved {
-        final MethodHandle invoker;
+        final ReleaseInvoker invoker;
 
-        Resolved(MethodHandle invoker) {
+        Resolved(ReleaseInvoker invoker) {
             this.invoker = invoker;
         }
     }

@@ -1,7 +1,6 @@
 package dev.reclaimer.internal;
 
 import dev.reclaimer.internal.jfr.FlightEvents;
-import java.lang.invoke.MethodHandle;
 
 /**
  * Runs one deferred release on a drainer thread: marks the drainer as releasing the receiver (so a
@@ -55,7 +54,7 @@ final class ReleaseRunner {
      * Returns the invoker of a site whose entries are about to run, null for {@link
      * ReleaseMethods#DEFER_SITE}; a drain looks it up once per run of entries.
      */
-    MethodHandle invokerOf(int site) {
+    ReleaseInvoker invokerOf(int site) {
         return site == ReleaseMethods.DEFER_SITE ? null : methods.resolvedInvoker(site);
     }
 
@@ -70,7 +69,7 @@ final class ReleaseRunner {
             Object receiver,
             Object[] arguments,
             int site,
-            MethodHandle invoker,
+            ReleaseInvoker invoker,
             RetireOrigin origin) {
         ThreadRecord.ReleaseSlot slot = drainer.releaseSlot();
         Object outer = slot.receiver;
@@ -79,7 +78,7 @@ final class ReleaseRunner {
             if (invoker == null) {
                 ((Runnable) receiver).run();
             } else {
-                invoker.invokeExact(receiver, arguments);
+                invoker.invoke(receiver, arguments);
             }
             return true;
         } catch (Throwable failure) {

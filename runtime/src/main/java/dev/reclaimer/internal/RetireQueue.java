@@ -1,6 +1,5 @@
 package dev.reclaimer.internal;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
@@ -297,7 +296,7 @@ final class RetireQueue extends RetireQueueTrailingPad {
      */
     private int runUpTo(int end, int site, ReleaseRunner runner, ThreadRecord drainer) {
         Chunk chunk = headChunk;
-        MethodHandle invoker = runner.invokerOf(site);
+        ReleaseInvoker invoker = runner.invokerOf(site);
         int normal = 0;
         for (int index = headIndex; index < end; index++) {
             Object receiver = chunk.receivers[index];

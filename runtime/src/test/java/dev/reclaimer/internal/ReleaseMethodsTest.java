@@ -2,7 +2,6 @@ package dev.reclaimer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.lang.invoke.MethodHandle;
 import org.junit.jupiter.api.Test;
 
 /** The per-site table of deferred calls. */
@@ -18,7 +17,7 @@ class ReleaseMethodsTest {
         for (int i = 0; i < 2_000; i++) {
             int site = ReleaseSites.register(Resource.class.getName(), "release", "()V");
 
-            MethodHandle invoker = methods.invokerFor(site, Resource.class);
+            ReleaseInvoker invoker = methods.invokerFor(site, Resource.class);
 
             assertNotNull(invoker, "site " + site);
         }
