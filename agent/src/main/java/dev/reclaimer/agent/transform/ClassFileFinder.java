@@ -38,9 +38,19 @@ final class ClassFileFinder {
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
 
     /** The bootstrap loader's unnamed module: its resources are the appended search path's. */
-    private final Module bootClassPath = ClassFileFinder.class.getModule();
+    private final Module bootClassPath;
 
     ClassFileFinder() {
+        this(ClassFileFinder.class.getModule());
+    }
+
+    /**
+     * Creates a finder with a given module standing for the bootstrap loader's appended path; the
+     * class-path route is taken only when that module belongs to the bootstrap loader, as the
+     * agent's own unnamed module does when the agent runs from its jar.
+     */
+    ClassFileFinder(Module bootClassPath) {
+        this.bootClassPath = bootClassPath;
         for (Module module : ModuleLayer.boot().modules()) {
             for (String name : module.getPackages()) {
                 modulePackages.add(name.replace('.', '/'));
