@@ -355,8 +355,12 @@ public final class Engine {
             if (record.releasing() == self || isShutDown()) {
                 return false;
             }
-            if (methods.invokerFor(site, declaringType) == null) {
-                return false;
+            if (site != record.deferrableSite) {
+                // A thread that keeps retiring through one site resolves it once, not per call.
+                if (methods.invokerFor(site, declaringType) == null) {
+                    return false;
+                }
+                record.deferrableSite = site;
             }
             enqueue(record, self, arguments, site);
             return true;

@@ -66,6 +66,12 @@ final class ThreadRecord implements ReadSection {
      */
     private ReleaseSlot releaseSlot = new ReleaseSlot();
 
+    /**
+     * The release site this thread last retired through, known to resolve, so its next retire there
+     * skips the lookup; -1 before the first. Owner only.
+     */
+    int deferrableSite = -1;
+
     /** Whether this thread is inside a drain, which must not nest; owner only. */
     boolean draining;
 
