@@ -92,7 +92,11 @@ public final class Engine {
     private final StallMonitor stallMonitor;
     private final BacklogGuard backlogGuard;
     private final BackgroundDrainer background;
-    private final RecordLookup records = new RecordLookup(this::register);
+
+    /** The {@link RecordLookup} cache in front of {@link #recordLocal}. */
+    private final ThreadRecord[] recordCache = RecordLookup.newCache();
+
+    private final ThreadLocal<ThreadRecord> recordLocal = ThreadLocal.withInitial(this::register);
 
     /** Whether a retire records its thread (and stack) for the detector or the leak report. */
     private final boolean recordsOrigins;
@@ -251,6 +255,11 @@ public final class Engine {
         return metrics;
     }
 
+    /** Returns the calling thread's record, creating it on first use. */
+    private ThreadRecord currentRecord() {
+        return RecordLookup.current(recordCache, recordLocal);
+    }
+
     // ---- read sections ------------------------------------------------------------------
 
     /**
@@ -270,7 +279,7 @@ public final class Engine {
      * @return the thread's section object, to be closed on this thread
      */
     public ReadSection openSection(int sectionSite) {
-        ThreadRecord record = records.current();
+        ThreadRecord record = currentRecord();
         record.enter(gracePeriods.epochVolatile(), sectionSite);
         return record;
     }
@@ -308,7 +317,7 @@ public final class Engine {
     /** Enters a read-side method; never throws into application code. */
     Object enterReadSide(int sectionSite) {
         try {
-            ThreadRecord record = records.current();
+            ThreadRecord record = currentRecord();
             record.enter(gracePeriods.epochVolatile(), sectionSite);
             return record;
         } catch (RuntimeException | Error e) {
@@ -351,7 +360,7 @@ public final class Engine {
      */
     boolean retire(Object self, Object[] arguments, int site, Class<?> declaringType) {
         try {
-            ThreadRecord record = records.current();
+            ThreadRecord record = currentRecord();
             if (record.releasing() == self || isShutDown()) {
                 return false;
             }
@@ -376,7 +385,7 @@ public final class Engine {
      * @param release the action to run
      */
     public void defer(Runnable release) {
-        ThreadRecord record = records.current();
+        ThreadRecord record = currentRecord();
         if (isShutDown()) {
             release.run();
             return;
@@ -441,7 +450,7 @@ public final class Engine {
      * @throws InterruptedException if interrupted while waiting
      */
     public void barrier() throws InterruptedException {
-        ThreadRecord self = records.current();
+        ThreadRecord self = currentRecord();
         refuseWaitInSection(self, "barrier()");
         if (self.releasing() != null || self.draining) {
             throw new IllegalStateException(
@@ -466,7 +475,7 @@ public final class Engine {
      * @throws InterruptedException if interrupted while waiting
      */
     public void synchronize() throws InterruptedException {
-        refuseWaitInSection(records.current(), "synchronize()");
+        refuseWaitInSection(currentRecord(), "synchronize()");
         long target = gracePeriods.epochVolatile() + 2;
         Backoff backoff = new Backoff();
         while (gracePeriods.epochVolatile() < target) {
@@ -557,10 +566,7 @@ public final class Engine {
             if (idle >= settings.fallbackDelay().toNanos() || safepointsFallBehind(pending)) {
                 gracePeriods.tryAdvance();
                 drainer.drainReady(
-                        records.current(),
-                        DrainPlace.BACKGROUND,
-                        Integer.MAX_VALUE,
-                        Long.MAX_VALUE);
+                        currentRecord(), DrainPlace.BACKGROUND, Integer.MAX_VALUE, Long.MAX_VALUE);
             }
         }
         pendingAtLastTick = pending;
@@ -651,7 +657,7 @@ public final class Engine {
         boolean purge = foldIfDeadAndDrained(record);
         if (purge) {
             StallMonitor.endStall(record, now);
-            records.forget(record);
+            RecordLookup.forget(recordCache, record);
         }
         return purge;
     }
@@ -717,7 +723,7 @@ public final class Engine {
             return;
         }
         background.stop();
-        ThreadRecord self = records.current();
+        ThreadRecord self = currentRecord();
         long start = System.nanoTime();
         long timeout = settings.shutdownTimeout().toNanos();
         Backoff backoff = new Backoff();
