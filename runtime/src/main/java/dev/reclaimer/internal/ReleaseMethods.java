@@ -21,12 +21,16 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Protocol</h2>
  *
- * <p>Resolution is rare and synchronized; it publishes a copied table with a release store, and the
- * retire fast path reads it with an acquire load, so a resolved entry is seen complete. A site that
- * cannot be resolved (the method's package is not open to us, a class-loader mismatch) is cached as
- * unresolvable: it is logged once and its releases run inline, as without the agent. Two threads
- * racing to resolve the same site both resolve it; one table wins and the other's work is
- * discarded, which is harmless.
+ * <p>A site is resolved outside any lock, then published under the lock: into the current table
+ * with a release store of its slot, or, for a site past the end, into a copy of double the length
+ * published with a release store of the table. The retire fast path reads the table with an acquire
+ * load and the slot with a plain load; a reader that sees a slot's {@link Resolved} sees its final
+ * {@code invoker} complete, and one that misses it resolves the site itself and then takes the
+ * published one. A site that cannot be resolved (the method's package is not open to us, a
+ * class-loader mismatch) is cached as unresolvable: it is logged and its releases run inline, as
+ * without the agent. Two threads racing to resolve the same site both resolve it (and an
+ * unresolvable one is logged by both); the first to publish wins and the other's work is discarded,
+ * which is harmless.
  */
 final class ReleaseMethods {
 
@@ -39,6 +43,7 @@ final class ReleaseMethods {
             MethodType.methodType(void.class, Object.class, Object[].class);
 
     private static final VarHandle TABLE;
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Resolved[].class);
 
     static {
         try {
@@ -81,21 +86,28 @@ final class ReleaseMethods {
         return ReleaseSites.get(site).displayName();
     }
 
-    private synchronized Resolved resolveAndCache(int site, Class<?> declaringType) {
+    private Resolved resolveAndCache(int site, Class<?> declaringType) {
+        // Made outside the lock: defining a site's invoker class takes tens of microseconds, and
+        // threads that first retire through different sites must not queue behind each other.
+        MethodHandle handle = resolve(site, declaringType);
+        return publish(site, new Resolved(handle == null ? null : SiteInvokers.of(handle)));
+    }
+
+    private synchronized Resolved publish(int site, Resolved made) {
         Resolved[] current = (Resolved[]) TABLE.get(this);
         if (site < current.length && current[site] != null) {
             return current[site];
         }
-        MethodHandle handle = resolve(site, declaringType);
-        Resolved resolved = new Resolved(handle == null ? null : SiteInvokers.of(handle));
-        // Grow only for a site past the end: every resolution copies the table, and sizing the
-        // copy from the old length alone would double it per site, exhausting the heap.
-        int length =
-                site < current.length ? current.length : Math.max(2 * current.length, site + 1);
-        Resolved[] copy = Arrays.copyOf(current, length);
-        copy[site] = resolved;
+        if (site < current.length) {
+            SLOTS.setRelease(current, site, made);
+            return made;
+        }
+        // Grown by doubling and published by a release store; a site within the length is set
+        // in place, so resolving many sites copies the table a logarithmic number of times.
+        Resolved[] copy = Arrays.copyOf(current, Math.max(2 * current.length, site + 1));
+        copy[site] = made;
         TABLE.setRelease(this, copy);
-        return resolved;
+        return made;
     }
 
     private static MethodHandle resolve(int site, Class<?> declaringType) {
