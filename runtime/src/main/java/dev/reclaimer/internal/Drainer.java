@@ -39,6 +39,13 @@ import java.lang.invoke.VarHandle;
  * queue's claim for at most {@link #CLAIM_SLICE} releases at a time; each claim's acquiring CAS and
  * releasing store carry the consumer cursor to whoever claims next.
  *
+ * <p><b>Queues with an active owner.</b> A safepoint drain stamps its own queue (an opaque store of
+ * the clock). The background drainer leaves a queue alone while its stamp is younger than the
+ * fallback delay: a descheduled background thread holding that queue's claim would keep the loop
+ * from draining its own retires, and with two busy loops on two cores that backlog grew by hundreds
+ * of thousands of entries. A stale stamp read late only delays the background drainer's help by a
+ * tick.
+ *
  * <p><b>Nesting.</b> A thread never drains inside its own drain ({@link ThreadRecord#draining}): a
  * release body that reaches a safepoint must not recurse into the queue it is being run from.
  */
@@ -75,6 +82,15 @@ final class Drainer {
     private final ReleaseRunner runner;
     private final OperationsMetrics metrics;
 
+    /**
+     * How recently a queue's owner must have drained at a safepoint for the background drainer to
+     * leave that queue alone; 0 to never leave one alone.
+     */
+    private final long ownerActiveNanos;
+
+    /** The backlog above which the background drainer helps a queue whose owner is active. */
+    private final long ownerBacklogAllowance;
+
     /** 1 when some queue may hold entries; VarHandle {@link #HINT}. */
     @SuppressWarnings("unused")
     private int workHint;
@@ -84,6 +100,18 @@ final class Drainer {
             GracePeriods gracePeriods,
             ReleaseRunner runner,
             OperationsMetrics metrics) {
+        this(registry, gracePeriods, runner, metrics, 0, 0);
+    }
+
+    Drainer(
+            ThreadRegistry registry,
+            GracePeriods gracePeriods,
+            ReleaseRunner runner,
+            OperationsMetrics metrics,
+            long ownerActiveNanos,
+            long ownerBacklogAllowance) {
+        this.ownerActiveNanos = ownerActiveNanos;
+        this.ownerBacklogAllowance = ownerBacklogAllowance;
         this.registry = registry;
         this.gracePeriods = gracePeriods;
         this.runner = runner;
@@ -120,7 +148,7 @@ final class Drainer {
         long start = System.nanoTime();
         int ran = 0;
         try {
-            ran = drainPass(self, maxReleases, budgetNanos);
+            ran = drainPass(self, place, start, maxReleases, budgetNanos);
             return ran;
         } finally {
             self.draining = false;
@@ -128,8 +156,9 @@ final class Drainer {
         }
     }
 
-    private int drainPass(ThreadRecord self, int maxReleases, long budgetNanos) {
-        long start = budgetNanos == Long.MAX_VALUE ? 0 : System.nanoTime();
+    private int drainPass(
+            ThreadRecord self, DrainPlace place, long now, int maxReleases, long budgetNanos) {
+        long start = budgetNanos == Long.MAX_VALUE ? 0 : now;
         long epoch = gracePeriods.epochVolatile();
         ThreadRecord[] snapshot = registry.snapshotVolatile();
         int length = snapshot.length;
@@ -137,17 +166,38 @@ final class Drainer {
         // The drainer's own queue goes first: a main loop then runs what it retired itself, in
         // its own cache, and two loops draining at once do not take each other's claims first.
         Pass pass = new Pass(self, epoch, maxReleases, start, budgetNanos);
-        pass.visit(self.queueAcquire());
+        RetireQueue own = self.queueAcquire();
+        if (own != null && place == DrainPlace.SAFEPOINT) {
+            own.markOwnerDrain(now);
+        }
+        pass.visit(own);
+        boolean background = place == DrainPlace.BACKGROUND && ownerActiveNanos > 0;
         for (int i = 0; i < length; i++) {
             ThreadRecord record = ThreadRegistry.at(snapshot, (first + i) % length);
-            if (record != null && record != self) {
-                pass.visit(record.queueAcquire());
+            if (record == null || record == self) {
+                continue;
             }
+            RetireQueue queue = record.queueAcquire();
+            if (background && queue != null && leftToOwner(queue, now)) {
+                pass.leftOver |= queue.pendingAcquire() != 0;
+                continue;
+            }
+            pass.visit(queue);
         }
         if (!pass.leftOver) {
             clearHint();
         }
         return pass.ran;
+    }
+
+    /**
+     * Returns whether the background drainer leaves {@code queue} to its main loop, which drains
+     * it: a background claim, if this thread were descheduled while holding it, would keep that
+     * loop from its own queue meanwhile. A loop more than eight passes behind gets help.
+     */
+    private boolean leftToOwner(RetireQueue queue, long now) {
+        return queue.ownerDrainedWithin(now, ownerActiveNanos)
+                && queue.pendingAcquire() <= ownerBacklogAllowance;
     }
 
     /** One pass over the queues: what ran and whether anything was left. */

@@ -157,7 +157,9 @@ public final class Engine {
                         gracePeriods,
                         new ReleaseRunner(
                                 methods, new FailureLog(settings.failureLogInterval()), marks),
-                        metrics);
+                        metrics,
+                        settings.fallbackDelay().toNanos(),
+                        8L * settings.drainMaxReleases());
         this.stallMonitor = new StallMonitor(registry, settings.stallTimeout());
         this.backlogGuard = new BacklogGuard(settings, gracePeriods, drainer);
         this.background = new BackgroundDrainer(this, tickNanos(settings));
@@ -340,12 +342,17 @@ public final class Engine {
 
     private void drainAtSafepoint(ThreadRecord record) {
         gracePeriods.tryAdvance();
+        int cap = settings.drainMaxReleases();
+        RetireQueue own = record.queueAcquire();
+        if (own != null && own.pendingAcquire() > 2L * cap) {
+            // A loop that retires as much per iteration as its safepoint may run has no headroom:
+            // a pass cut short once leaves a remainder that equal passes never make up. The
+            // background drainer leaves an active loop's queue to it, so the loop catches up.
+            cap = (int) Math.min(Integer.MAX_VALUE, 2L * cap);
+        }
         int ran =
                 drainer.drainReady(
-                        record,
-                        DrainPlace.SAFEPOINT,
-                        settings.drainMaxReleases(),
-                        settings.drainTimeBudget().toNanos());
+                        record, DrainPlace.SAFEPOINT, cap, settings.drainTimeBudget().toNanos());
         if (ran > 0) {
             LAST_SAFEPOINT_DRAIN.setOpaque(this, System.nanoTime());
         }
@@ -577,10 +584,9 @@ public final class Engine {
 
     /**
      * Returns whether the safepoints cannot keep up: more is pending than two passes at the
-     * per-safepoint cap may run, and the backlog did not shrink since the last tick. Loops that
-     * retire as many releases per iteration as their safepoints may run have no headroom, so a pass
-     * cut short by its time budget (or by another drainer holding a claim) leaves a remainder that
-     * later passes never make up; the background drainer runs it instead.
+     * per-safepoint cap may run, and the backlog did not shrink since the last tick. The background
+     * drainer then runs the queues whose owners have not drained them within the fallback delay (a
+     * loop that drains its own catches up itself, see {@link #drainAtSafepoint}).
      */
     private boolean safepointsFallBehind(long pending) {
         return pending > 2L * settings.drainMaxReleases() && pending >= pendingAtLastTick;

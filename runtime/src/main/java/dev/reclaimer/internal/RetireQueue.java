@@ -96,6 +96,7 @@ final class RetireQueue extends RetireQueueTrailingPad {
     private static final VarHandle FAILED;
     private static final VarHandle CLAIMED;
     private static final VarHandle HEAD_CHUNK;
+    private static final VarHandle OWNER_DRAIN;
 
     static {
         try {
@@ -108,6 +109,9 @@ final class RetireQueue extends RetireQueueTrailingPad {
             CLAIMED = lookup.findVarHandle(RetireQueueConsumerFields.class, "claimed", int.class);
             HEAD_CHUNK =
                     lookup.findVarHandle(RetireQueueConsumerFields.class, "headChunk", Chunk.class);
+            OWNER_DRAIN =
+                    lookup.findVarHandle(
+                            RetireQueueProducerFields.class, "ownerDrainNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -384,6 +388,18 @@ final class RetireQueue extends RetireQueueTrailingPad {
         void visit(Object receiver, int site, RetireOrigin origin);
     }
 
+    /** Records, with an opaque store, that the owner drained at a safepoint. Producer only. */
+    void markOwnerDrain(long now) {
+        OWNER_DRAIN.setOpaque(this, now);
+    }
+
+    /**
+     * Returns whether the owner drained at a safepoint within {@code window} before {@code now}.
+     */
+    boolean ownerDrainedWithin(long now, long window) {
+        return now - (long) OWNER_DRAIN.getOpaque(this) < window;
+    }
+
     /** Returns how many entries were ever appended, with an acquire load. */
     long producedAcquire() {
         return (long) PRODUCED.getAcquire(this);
@@ -469,6 +485,12 @@ abstract class RetireQueueProducerFields extends RetireQueueLeadingPad {
 
     /** Entries ever appended; release store, acquire load. */
     long produced;
+
+    /**
+     * When the owner last drained at a safepoint; opaque. Starts far in the past, so a new queue
+     * has no active owner.
+     */
+    long ownerDrainNanos = System.nanoTime() - (1L << 62);
 }
 
 /** Padding between the producer's and the consumers' fields. */

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The engine's tunables, immutable. The agent builds one from its configuration; a plain library
  * use gets {@link #defaults()}.
  *
- * @param drainMaxReleases most releases one safepoint runs before returning to its loop
+ * @param drainMaxReleases most releases one safepoint runs before returning to its loop; twice as
+ *     many while its own thread's backlog is more than twice this
  * @param drainTimeBudget most time one safepoint spends running releases
  * @param fallbackDelay how long pending releases may wait for a safepoint before the background
  *     drainer runs them

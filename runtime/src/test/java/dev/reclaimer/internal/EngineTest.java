@@ -170,19 +170,45 @@ class EngineTest {
                         base.shutdownTimeout(),
                         base.failureLogInterval());
         Engine engine = engine(settings);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 20; i++) {
             new TrackedResource(engine, "r").release();
         }
-        for (int i = 0; i < 4; i++) {
-            engine.exitSafepoint(engine.enterSafepoint());
-        }
-        long releasedAfterFourSafepoints = engine.stats().released();
 
-        assertTrue(releasedAfterFourSafepoints <= 40, "ran " + releasedAfterFourSafepoints);
-        for (int i = 0; i < 20; i++) {
-            engine.exitSafepoint(engine.enterSafepoint());
+        assertEquals(List.of(0L, 10L, 10L, 0L), releasedPerSafepoint(engine, 4));
+    }
+
+    @Test
+    void drain_loopMoreThanTwoPassesBehind_catchesUpAtTwiceTheCount() {
+        Settings base = TestEngines.safepointsOnly();
+        Settings settings =
+                new Settings(
+                        10,
+                        base.drainTimeBudget().multipliedBy(1000),
+                        base.fallbackDelay(),
+                        base.backlogBound(),
+                        base.backlogPolicy(),
+                        base.stallTimeout(),
+                        base.shutdownTimeout(),
+                        base.failureLogInterval());
+        Engine engine = engine(settings);
+        for (int i = 0; i < 45; i++) {
+            new TrackedResource(engine, "r").release();
         }
-        assertEquals(100, engine.stats().released());
+
+        // 45 and 25 pending are more than two passes of 10; 5 is not.
+        assertEquals(List.of(0L, 20L, 20L, 5L, 0L), releasedPerSafepoint(engine, 5));
+    }
+
+    private static List<Long> releasedPerSafepoint(Engine engine, int safepoints) {
+        List<Long> released = new ArrayList<>();
+        long before = engine.stats().released();
+        for (int i = 0; i < safepoints; i++) {
+            engine.exitSafepoint(engine.enterSafepoint());
+            long now = engine.stats().released();
+            released.add(now - before);
+            before = now;
+        }
+        return released;
     }
 
     @Test
