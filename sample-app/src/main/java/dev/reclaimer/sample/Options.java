@@ -50,7 +50,7 @@ record Options(
                     "  --sync=reclaimer|rwlock|mutex  how readers are protected (reclaimer)",
                     "  --classes=marked|plain         annotated classes, or plain ones for a run"
                             + " configured by file (marked)",
-                    "  --duration=10s                 how long to run (units: ms, s, m)",
+                    "  --duration=12s                 how long to run (units: ms, s, m)",
                     "  --vcpus=2                      vCPU threads dispatching accesses",
                     "  --regions=16                   regions at the start (32 slots)",
                     "  --region-bytes=4096            size of each region, a multiple of 8",
@@ -115,7 +115,7 @@ record Options(
         return new Options(
                 take(values, "sync", "reclaimer", Options::syncMode),
                 take(values, "classes", "marked", Options::plain),
-                take(values, "duration", "10s", Options::duration),
+                take(values, "duration", "12s", Options::duration),
                 take(values, "vcpus", "2", Integer::parseInt),
                 take(values, "regions", "16", Integer::parseInt),
                 take(values, "region-bytes", "4096", Integer::parseInt),

@@ -16,7 +16,7 @@ class OptionsTest {
         Options options = Options.parse();
 
         assertEquals(SyncMode.RECLAIMER, options.sync());
-        assertEquals(Duration.ofSeconds(10), options.duration());
+        assertEquals(Duration.ofSeconds(12), options.duration());
         assertFalse(options.plainClasses());
     }
 
