@@ -158,18 +158,7 @@ class EngineTest {
 
     @Test
     void drain_safepointBudget_runsAtMostTheConfiguredCountPerSafepoint() {
-        Settings base = TestEngines.safepointsOnly();
-        Settings settings =
-                new Settings(
-                        10,
-                        base.drainTimeBudget().multipliedBy(1000),
-                        base.fallbackDelay(),
-                        base.backlogBound(),
-                        base.backlogPolicy(),
-                        base.stallTimeout(),
-                        base.shutdownTimeout(),
-                        base.failureLogInterval());
-        Engine engine = engine(settings);
+        Engine engine = engine(safepointsRunningAtMostTen());
         for (int i = 0; i < 20; i++) {
             new TrackedResource(engine, "r").release();
         }
@@ -179,24 +168,27 @@ class EngineTest {
 
     @Test
     void drain_loopMoreThanTwoPassesBehind_catchesUpAtTwiceTheCount() {
-        Settings base = TestEngines.safepointsOnly();
-        Settings settings =
-                new Settings(
-                        10,
-                        base.drainTimeBudget().multipliedBy(1000),
-                        base.fallbackDelay(),
-                        base.backlogBound(),
-                        base.backlogPolicy(),
-                        base.stallTimeout(),
-                        base.shutdownTimeout(),
-                        base.failureLogInterval());
-        Engine engine = engine(settings);
+        Engine engine = engine(safepointsRunningAtMostTen());
         for (int i = 0; i < 45; i++) {
             new TrackedResource(engine, "r").release();
         }
 
         // 45 and 25 pending are more than two passes of 10; 5 is not.
         assertEquals(List.of(0L, 20L, 20L, 5L, 0L), releasedPerSafepoint(engine, 5));
+    }
+
+    /** Safepoint-only settings with a cap of 10 releases and a time budget that never cuts in. */
+    private static Settings safepointsRunningAtMostTen() {
+        Settings base = TestEngines.safepointsOnly();
+        return new Settings(
+                10,
+                base.drainTimeBudget().multipliedBy(1000),
+                base.fallbackDelay(),
+                base.backlogBound(),
+                base.backlogPolicy(),
+                base.stallTimeout(),
+                base.shutdownTimeout(),
+                base.failureLogInterval());
     }
 
     private static List<Long> releasedPerSafepoint(Engine engine, int safepoints) {
