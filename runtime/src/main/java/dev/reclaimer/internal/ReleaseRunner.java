@@ -27,30 +27,6 @@ final class ReleaseRunner {
     }
 
     /**
-     * Runs one entry that carries no origin.
-     *
-     * @return {@code true} when the body returned normally, {@code false} when it threw
-     */
-    boolean run(ThreadRecord drainer, Object receiver, Object[] arguments, int site) {
-        return run(drainer, receiver, arguments, site, null);
-    }
-
-    /**
-     * Runs one entry.
-     *
-     * @param origin where it was retired, or null when no diagnostics recorded it
-     * @return {@code true} when the body returned normally, {@code false} when it threw
-     */
-    boolean run(
-            ThreadRecord drainer,
-            Object receiver,
-            Object[] arguments,
-            int site,
-            RetireOrigin origin) {
-        return run(drainer, receiver, arguments, site, invokerOf(site), origin);
-    }
-
-    /**
      * Returns the invoker of a site whose entries are about to run, null for {@link
      * ReleaseMethods#DEFER_SITE}; a drain looks it up once per run of entries.
      */
